@@ -1,0 +1,88 @@
+"""Money in CNY and rates, as exact decimals.
+
+`Money` is a non-negative amount in yuan with at most two decimal places (the fen). It is
+read from a JSON string or number without passing through binary floating point, and
+written as a string with exactly two decimals, so that ``"400000"`` round-trips as
+``"400000.00"``. Amounts that need more than two decimals are rejected rather than rounded:
+rounding is a business decision that belongs to the caller. `SignedMoney` is the same but
+may be negative (a ledger balance in deficit).
+
+`Rate` is a fraction between 0 and 1 inclusive (``0.05`` is 5 %). `Quantity` is a
+non-negative decimal in a unit of its own (tonnes, thousand cubic metres).
+
+>>> from pydantic import TypeAdapter
+>>> TypeAdapter(Money).dump_json(TypeAdapter(Money).validate_python("400000"))
+b'"400000.00"'
+>>> TypeAdapter(Rate).validate_python("0.05")
+Decimal('0.05')
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import Field, PlainSerializer, WithJsonSchema
+
+__all__ = [
+    "CENT",
+    "MAX_MONEY_DIGITS",
+    "Money",
+    "Quantity",
+    "Rate",
+    "SignedMoney",
+    "format_decimal",
+    "format_money",
+]
+
+CENT = Decimal("0.01")
+#: Up to 10**15 yuan: larger than any limit or premium, small enough to stay exact.
+MAX_MONEY_DIGITS = 17
+
+
+def format_money(value: Decimal) -> str:
+    """Write an amount with exactly two decimals."""
+    return f"{value.quantize(CENT):f}"
+
+
+def format_decimal(value: Decimal) -> str:
+    """Write a decimal in positional notation, never in exponent form."""
+    return f"{value:f}"
+
+
+def _decimal_schema(pattern: str, description: str) -> WithJsonSchema:
+    return WithJsonSchema(
+        {
+            "anyOf": [{"type": "number"}, {"type": "string", "pattern": pattern}],
+            "description": description,
+        }
+    )
+
+
+Money = Annotated[
+    Decimal,
+    Field(ge=0, max_digits=MAX_MONEY_DIGITS, decimal_places=2, allow_inf_nan=False),
+    PlainSerializer(format_money, return_type=str, when_used="json"),
+    _decimal_schema(r"^\d{1,15}(\.\d{1,2})?$", "CNY, at most two decimal places, not negative"),
+]
+
+SignedMoney = Annotated[
+    Decimal,
+    Field(max_digits=MAX_MONEY_DIGITS, decimal_places=2, allow_inf_nan=False),
+    PlainSerializer(format_money, return_type=str, when_used="json"),
+    _decimal_schema(r"^-?\d{1,15}(\.\d{1,2})?$", "CNY, at most two decimal places"),
+]
+
+Rate = Annotated[
+    Decimal,
+    Field(ge=0, le=1, max_digits=12, allow_inf_nan=False),
+    PlainSerializer(format_decimal, return_type=str, when_used="json"),
+    _decimal_schema(r"^(0(\.\d{1,11})?|1(\.0{1,11})?)$", "a fraction from 0 to 1"),
+]
+
+Quantity = Annotated[
+    Decimal,
+    Field(ge=0, max_digits=24, allow_inf_nan=False),
+    PlainSerializer(format_decimal, return_type=str, when_used="json"),
+    _decimal_schema(r"^\d+(\.\d+)?$", "a non-negative amount in the line's unit"),
+]
