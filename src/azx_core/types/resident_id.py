@@ -32,7 +32,7 @@ from azx_core.errors import InvalidIdentifier
 
 __all__ = ["birth_date", "calc_check_character", "compact", "is_valid", "mask", "validate"]
 
-_WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(1, 18))
+_WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(17))
 _EARLIEST_BIRTH = date(1900, 1, 1)
 
 
@@ -42,7 +42,13 @@ def compact(number: str) -> str:
 
 
 def calc_check_character(body: str) -> str:
-    """Return the check character for the first 17 digits."""
+    """Return the check character for the first 17 digits.
+
+    Raises:
+        InvalidIdentifier: ``resident_id_format`` when `body` is not 17 digits.
+    """
+    if len(body) != 17 or not body.isascii() or not body.isdigit():
+        raise InvalidIdentifier("resident_id_format", "17 digits expected")
     total = sum(int(digit) * weight for digit, weight in zip(body, _WEIGHTS, strict=True))
     value = (12 - total % 11) % 11
     return "X" if value == 10 else str(value)

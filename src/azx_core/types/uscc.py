@@ -64,7 +64,16 @@ def compact(code: str) -> str:
 
 
 def calc_check_character(body: str) -> str:
-    """Return the check character for the first 17 characters of a USCC."""
+    """Return the check character for the first 17 characters of a USCC.
+
+    Raises:
+        InvalidIdentifier: ``uscc_alphabet`` or ``uscc_length`` when `body` is not 17
+            characters of the alphabet.
+    """
+    if len(body) != 17:
+        raise InvalidIdentifier("uscc_length", f"17 characters expected, not {len(body)}")
+    if any(char not in _VALUES for char in body):
+        raise InvalidIdentifier("uscc_alphabet", "characters outside the GB 32100-2015 alphabet")
     total = sum(_VALUES[char] * weight for char, weight in zip(body, _WEIGHTS, strict=True))
     return ALPHABET[(31 - total % 31) % 31]
 

@@ -1,0 +1,1 @@
+"""The ``azx`` command line. Argument parsing and exit codes only; no business logic."""
