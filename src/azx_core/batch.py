@@ -75,14 +75,13 @@ def _work(
         facts: Facts = []
         if model is not None and checks:
             ctx = engine.context(model)
-            for position, (active, check) in enumerate(checks):
-                if result.kind in active.rule.kinds:
-                    try:
-                        fact = check.extract(model, ctx)
-                    except (NotApplicable, NotCheckable):
-                        continue
-                    if fact is not None:
-                        facts.append((position, fact))
+            for position, (_active, check) in enumerate(checks):
+                try:
+                    fact = check.extract(model, ctx)
+                except (NotApplicable, NotCheckable):
+                    continue
+                if fact is not None:
+                    facts.append((position, fact))
         out.append((result, facts))
     return out
 

@@ -99,9 +99,9 @@ def _without(data: Any, loc: tuple[str | int, ...]) -> Any:
     if isinstance(data, dict) and head in data:
         copy = dict(data)
         if rest:
-            copy[head] = _without(data[head], rest)  # type: ignore[index]
+            copy[head] = _without(data[head], rest)
         else:
-            del copy[head]  # type: ignore[arg-type]
+            del copy[head]
         return copy
     if isinstance(data, list) and isinstance(head, int) and head < len(data):
         items = list(data)
@@ -237,15 +237,30 @@ class Validator:
     def _parse(self, data: dict[str, Any], kind: Any, findings: list[Finding]) -> BaseModel | None:
         engine = self.engine
         if kind is None:
-            self._add(findings, engine.decoder_finding(
-                "SCH002", "kind", type="kind_missing", detail=self._detail("kind_missing",
-                f"no kind given; use one of {', '.join(MODELS)}")))
+            self._add(
+                findings,
+                engine.decoder_finding(
+                    "SCH002",
+                    "kind",
+                    type="kind_missing",
+                    detail=self._detail(
+                        "kind_missing", f"no kind given; use one of {', '.join(MODELS)}"
+                    ),
+                ),
+            )
             return None
         model_class = MODELS.get(kind) if isinstance(kind, str) else None
         if model_class is None:
-            self._add(findings, engine.decoder_finding(
-                "SCH002", "kind", type="kind_unknown", kind=str(kind)[:64],
-                detail=self._detail("kind_unknown", f"use one of {', '.join(MODELS)}")))
+            self._add(
+                findings,
+                engine.decoder_finding(
+                    "SCH002",
+                    "kind",
+                    type="kind_unknown",
+                    kind=str(kind)[:64],
+                    detail=self._detail("kind_unknown", f"use one of {', '.join(MODELS)}"),
+                ),
+            )
             return None
         if "kind" not in data:
             data = {**data, "kind": kind}
@@ -256,8 +271,12 @@ class Validator:
             except ValidationError as exc:
                 errors = exc.errors(include_url=False, include_input=False)
             except RecursionError:
-                self._add(findings, engine.decoder_finding(
-                    "SCH002", "", type="too_deep", detail="objects nest too deeply"))
+                self._add(
+                    findings,
+                    engine.decoder_finding(
+                        "SCH002", "", type="too_deep", detail="objects nest too deeply"
+                    ),
+                )
                 return None
             unknown = [e["loc"] for e in errors if e["type"] == "extra_forbidden"]
             if not unknown or len(unknown) != len(errors) or _attempt:
@@ -275,9 +294,15 @@ class Validator:
             if error["type"] == "extra_forbidden":
                 self._add(findings, engine.decoder_finding("SCH003", path, kind=kind))
                 continue
-            self._add(findings, engine.decoder_finding(
-                "SCH002", path, type=error["type"], detail=self._detail(error["type"],
-                                                                        error["msg"])))
+            self._add(
+                findings,
+                engine.decoder_finding(
+                    "SCH002",
+                    path,
+                    type=error["type"],
+                    detail=self._detail(error["type"], error["msg"]),
+                ),
+            )
         return None
 
     def _detail(self, error_type: str, english: str) -> str:
@@ -303,8 +328,11 @@ class Validator:
             value = data.get(name)
             if isinstance(value, str) and value:
                 value = value[:64]
-                return mask_id_number(value) if (
-                    name in PERSONAL_FIELDS and self.engine.mask) else value
+                return (
+                    mask_id_number(value)
+                    if (name in PERSONAL_FIELDS and self.engine.mask)
+                    else value
+                )
         return None
 
     def _batch_not_checked(self, kind: Any) -> list[NotChecked]:
@@ -364,9 +392,8 @@ class Run:
             if model is not None and self._checks:
                 ref = BatchRef(index, result.source, result.key)
                 ctx = engine.context(model)
-                for active, check in self._checks:
-                    if result.kind in active.rule.kinds:
-                        self._observe(check, model, ctx, ref)
+                for _active, check in self._checks:
+                    self._observe(check, model, ctx, ref)
             yield result
 
     @staticmethod

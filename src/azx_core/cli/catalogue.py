@@ -43,8 +43,11 @@ def run_rules(args: argparse.Namespace) -> int:
         mark = " " if engine.is_active(rule.id) else "-"
         severity = engine.active[rule.id].severity.value if mark == " " else rule.severity.value
         print(f"{mark} {rule.id}  {severity:<7}  {rule.name:<36}  {rule.title(args.lang)}")
-    print("\n- marks a rule this profile does not run." if args.lang == "en" else
-          "\n- 表示本规则配置不运行该规则。")
+    print(
+        "\n- marks a rule this profile does not run."
+        if args.lang == "en"
+        else "\n- 表示本规则配置不运行该规则。"
+    )
     return 0
 
 
@@ -66,8 +69,11 @@ def run_explain(args: argparse.Namespace) -> int:
     ]
     for name in rule.parameters:
         definition = definitions()[name]
-        lines += ["", f"  parameter {name} ({definition.title_en}, {definition.unit})"
-                  f" under profile {profile.name}:"]
+        lines += [
+            "",
+            f"  parameter {name} ({definition.title_en}, {definition.unit})"
+            f" under profile {profile.name}:",
+        ]
         timeline = profile.parameters.get(name)
         if timeline is None or not timeline.values:
             lines.append("    not set: the rule is not checked")

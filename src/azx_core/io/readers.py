@@ -28,6 +28,8 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
+import json
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -115,8 +117,9 @@ def read_path(
         stream = open(path, "rb")  # noqa: SIM115 - closed by the generator below
     except OSError as exc:
         raise InputError(f"cannot read {name}: {exc.strerror or exc}") from None
-    return _closing(stream, read_stream(stream, name, fmt=fmt or format_for(name),
-                                        encoding=encoding))
+    return _closing(
+        stream, read_stream(stream, name, fmt=fmt or format_for(name), encoding=encoding)
+    )
 
 
 def _closing(stream: BinaryIO, records: Iterator[RawRecord]) -> Iterator[RawRecord]:
@@ -148,12 +151,27 @@ def _decode_line(raw: bytes, encoding: str) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
+def _lines(head: bytes, stream: BinaryIO) -> Iterator[bytes]:
+    """The lines of `head` followed by the rest of `stream`, as if never split."""
+    pending = b""
+    for line in io.BytesIO(head):
+        if line.endswith(b"\n"):
+            yield line
+        else:
+            pending = line
+    if pending:
+        yield pending + stream.readline()
+    yield from stream
+
+
 def _jsonl(stream: BinaryIO, name: str, encoding: str | None) -> Iterator[RawRecord]:
-    buffered = io.BufferedReader(stream) if not hasattr(stream, "peek") else stream
+    # Read the head explicitly: a buffered stream's peek returns only what its buffer
+    # holds (often 8 KiB), which would let a shorter head than documented decide.
+    head = b""
     if encoding is None:
-        peek: Any = getattr(buffered, "peek", None)
-        encoding = detect_encoding(peek(_SNIFF)[:_SNIFF] if peek else b"")
-    for number, raw in enumerate(buffered, 1):
+        head = stream.read(_SNIFF)
+        encoding = detect_encoding(head)
+    for number, raw in enumerate(_lines(head, stream), 1):
         if not raw.strip():
             continue
         source = f"{name}:{number}"
@@ -173,6 +191,30 @@ def _text(data: bytes, name: str, encoding: str) -> str | RawRecord:
         line = data[: exc.start].count(b"\n") + 1
         return RawRecord(f"{name}:{line}", error=f"not valid {encoding} text at byte {exc.start}")
     return text[1:] if text.startswith("\ufeff") else text
+
+
+def _ignore(_text: str) -> None:
+    return None
+
+
+# Finds where an element ends without judging its values: NaN, or an integer too long to
+# convert, is that element's own defect (reported for it alone), not the end of the file.
+_framer = json.JSONDecoder(parse_float=_ignore, parse_int=_ignore, parse_constant=_ignore)
+
+
+def _element_end(text: str, pos: int) -> int:
+    """Return where the JSON value starting at `pos` ends.
+
+    Raises:
+        ValueError: the text is not JSON there (a syntax error).
+        RecursionError: the value nests too deeply.
+    """
+    try:
+        return decoder.raw_decode(text, pos)[1]
+    except json.JSONDecodeError:
+        raise
+    except ValueError:
+        return _framer.raw_decode(text, pos)[1]
 
 
 def _skip(text: str, pos: int) -> int:
@@ -203,7 +245,7 @@ def _json(data: bytes, name: str, encoding: str) -> Iterator[RawRecord]:
             return
     while pos < len(text):
         try:
-            _, end = decoder.raw_decode(text, pos)
+            end = _element_end(text, pos)
         except ValueError as exc:
             detail = getattr(exc, "msg", str(exc))
             yield RawRecord(source(pos), error=f"not valid JSON: {detail}; the rest is not read")
@@ -248,7 +290,7 @@ def _column_path(column: str) -> tuple[str | int, ...] | None:
 
 def _place(record: dict[str, Any], path: tuple[str | int, ...], value: str) -> bool:
     target: Any = record
-    for part, following in zip(path, path[1:], strict=False):
+    for part, following in itertools.pairwise(path):
         empty: Any = [] if isinstance(following, int) else {}
         if isinstance(part, int):
             if not isinstance(target, list):

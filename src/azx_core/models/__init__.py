@@ -77,6 +77,7 @@ __all__ = [
     "Provider",
     "Record",
     "Rectification",
+    "RectificationStatus",
     "Satisfaction",
     "ServiceForm",
     "ServiceItem",

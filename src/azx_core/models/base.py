@@ -37,7 +37,7 @@ def field(zh: str, en: str, default: Any = _MISSING, **kwargs: Any) -> Any:
         default: the default; omitted for a required field.
         **kwargs: further `pydantic.Field` arguments (constraints, description).
     """
-    extra = {"x-title-zh": zh}
+    extra: dict[str, Any] = {"x-title-zh": zh}
     return Field(default, title=en, json_schema_extra=extra, **kwargs)
 
 

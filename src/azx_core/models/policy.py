@@ -78,9 +78,7 @@ class Policy(Part):
     coverages: Annotated[list[Coverage], Field(max_length=100)] = field("保障项目", "Coverages")
     insured_count: Headcount = field("参保人数", "Number of insured persons")
     insured_persons: list[InsuredPerson] | None = field("参保人员名单", "Insured persons", None)
-    prevention_budget: Money | None = field(
-        "事故预防服务费用", "Prevention-service budget", None
-    )
+    prevention_budget: Money | None = field("事故预防服务费用", "Prevention-service budget", None)
     service_plan_id: Identifier | None = field("服务方案编号", "Service plan id", None)
     platform_record_no: Identifier | None = field("平台备案号", "Platform filing number", None)
     renewal_of: Identifier | None = field("续保原保单号", "Renews policy number", None)

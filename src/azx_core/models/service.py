@@ -151,7 +151,9 @@ class ServiceRecord(Part):
     hazards: Annotated[list[Hazard], Field(max_length=10_000)] = field("隐患", "Hazards", [])
     follow_up: FollowUp | None = field("回访", "Follow-up", None)
     compiled_on: date | None = field("整理日期", "Compiled on", None)
-    confirmed_by_insurer_on: date | None = field("保险机构确认日期", "Confirmed by insurer on", None)
+    confirmed_by_insurer_on: date | None = field(
+        "保险机构确认日期", "Confirmed by insurer on", None
+    )
     confirmed_by_policyholder_on: date | None = field(
         "投保单位确认日期", "Confirmed by policyholder on", None
     )

@@ -85,9 +85,7 @@ def default_calendar() -> OfficialCalendar:
     return OfficialCalendar()
 
 
-def add_working_days(
-    start: date, count: int, calendar: WorkingDayCalendar | None = None
-) -> date:
+def add_working_days(start: date, count: int, calendar: WorkingDayCalendar | None = None) -> date:
     """Return the `count`-th working day after `start` (the day itself is not counted).
 
     Raises:

@@ -132,7 +132,7 @@ def _typed_value(raw: Any, definition: ParameterDefinition, where: str) -> Decim
             raise ParameterError(f"{where}: a count is a whole number >= 0, not {raw!r}")
         return raw
     if not isinstance(raw, str | int) or isinstance(raw, bool):
-        raise ParameterError(f"{where}: write decimals as strings, e.g. \"0.05\", not {raw!r}")
+        raise ParameterError(f'{where}: write decimals as strings, e.g. "0.05", not {raw!r}')
     try:
         value = Decimal(str(raw))
     except InvalidOperation:

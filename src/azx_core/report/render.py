@@ -15,7 +15,7 @@ import attrs
 
 from azx_core.report.results import BatchFinding, RecordResult, Summary
 
-__all__ = ["ReportMeta", "Renderer"]
+__all__ = ["Renderer", "ReportMeta"]
 
 
 @attrs.frozen

@@ -181,12 +181,12 @@ class Engine:
                 not_checked.append(NotChecked(rule.id, f"internal error: {type(exc).__name__}"))
         return findings, not_checked
 
-    def batch_checks(self, kind: str | None = None) -> list[tuple[ActiveRule, BatchCheck]]:
-        """Return fresh batch checks for the active batch rules (optionally for one kind)."""
+    def batch_checks(self) -> list[tuple[ActiveRule, BatchCheck]]:
+        """Return fresh batch checks, one per active batch rule."""
         return [
             (active, active.rule.batch())
             for active in self.active.values()
-            if active.rule.batch is not None and (kind is None or kind in active.rule.kinds)
+            if active.rule.batch is not None
         ]
 
     def finding(self, active: ActiveRule, hit: Hit) -> Finding:
@@ -195,7 +195,7 @@ class Engine:
         params = {key: _json_value(value) for key, value in hit.params.items()}
         if self.mask:
             params = {key: self._masked(key, value) for key, value in params.items()}
-        message = rule.message(self.lang).format_map(_Template(params, path=hit.path))
+        message = rule.message(self.lang, hit.variant).format_map(_Template(params, path=hit.path))
         reference: Reference | str = hit.reference or rule.reference
         return Finding(
             rule=rule.id,

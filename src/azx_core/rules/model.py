@@ -55,12 +55,15 @@ class Hit:
         reference: the legal basis when it is more specific than the rule's own (the
             parameter value in force, for example).
         severity: a severity that differs from the rule's default for this hit.
+        variant: which of the rule's message variants describes this hit (None: the main
+            message).
     """
 
     path: str
     params: Mapping[str, Any] = attrs.field(factory=dict)
     reference: Reference | None = None
     severity: Severity | None = None
+    variant: str | None = None
 
 
 class Context:
@@ -127,10 +130,11 @@ class BatchRef:
 class BatchCheck(Protocol):
     """A rule that looks across the records of one run.
 
-    `extract` runs on each parsed record of a kind the rule reads and returns a small,
-    picklable fact (or None); `observe` receives the facts in input order; `finish` runs
-    once at the end and yields the findings, each with the record it concerns. Between
-    records a batch check keeps only an index keyed by identifier.
+    `extract` runs on every parsed record of the run (of any kind) and returns a small,
+    picklable fact, or None for a record it does not need; `observe` receives the facts in
+    input order; `finish` runs once at the end and yields the findings, each with the
+    record it concerns. Between records a batch check keeps only an index keyed by
+    identifier.
     """
 
     def extract(self, record: Any, context: Context) -> Any: ...
@@ -159,6 +163,7 @@ class Rule:
     check: Check | None = None
     batch: Callable[[], BatchCheck] | None = None
     not_checked_without_as_of: bool = False
+    variants: Mapping[str, tuple[str, str]] = attrs.field(factory=dict)
 
     @property
     def family(self) -> str:
@@ -170,9 +175,10 @@ class Rule:
         """The references joined for display."""
         return "; ".join(str(r) for r in self.references)
 
-    def message(self, lang: str) -> str:
-        """The message template in `lang` (``zh`` or ``en``)."""
-        return self.message_en if lang == "en" else self.message_zh
+    def message(self, lang: str, variant: str | None = None) -> str:
+        """The message template in `lang` (``zh`` or ``en``), of `variant` if given."""
+        zh, en = self.variants[variant] if variant else (self.message_zh, self.message_en)
+        return en if lang == "en" else zh
 
     def title(self, lang: str) -> str:
         """The title in `lang`."""

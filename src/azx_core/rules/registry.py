@@ -40,6 +40,7 @@ _ENTRY_KEYS = {
     "parameters",
     "enabled_by_default",
     "not_checked_without_as_of",
+    "variants",
 }
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -93,6 +94,10 @@ def _entry(rule_id: str, raw: Mapping[str, Any], origin: str) -> Rule:
         parameters=tuple(raw.get("parameters", ())),
         enabled_by_default=raw.get("enabled_by_default", True),
         not_checked_without_as_of=raw.get("not_checked_without_as_of", False),
+        variants={
+            name: (texts["message_zh"], texts["message_en"])
+            for name, texts in raw.get("variants", {}).items()
+        },
         check=_CHECKS.get(rule_id),
         batch=_BATCHES.get(rule_id),
     )

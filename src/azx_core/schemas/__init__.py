@@ -45,8 +45,11 @@ def shipped(kind: str) -> dict[str, Any]:
 
 def bundle() -> dict[str, Any]:
     """All shipped schemas in one document, keyed by kind."""
-    return {"$schema": DRAFT, "$id": "urn:azx-core:schemas", "$defs": {
-        kind: shipped(kind) for kind in KINDS}}
+    return {
+        "$schema": DRAFT,
+        "$id": "urn:azx-core:schemas",
+        "$defs": {kind: shipped(kind) for kind in KINDS},
+    }
 
 
 def dump(schema: dict[str, Any]) -> str:

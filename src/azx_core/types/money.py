@@ -40,14 +40,19 @@ CENT = Decimal("0.01")
 MAX_MONEY_DIGITS = 17
 
 
+def _plain_zero(value: Decimal) -> Decimal:
+    # ``-0`` is a valid decimal and passes ``ge=0``, but an amount is never written "-0.00".
+    return value.copy_abs() if value.is_zero() else value
+
+
 def format_money(value: Decimal) -> str:
     """Write an amount with exactly two decimals."""
-    return f"{value.quantize(CENT):f}"
+    return f"{_plain_zero(value).quantize(CENT):f}"
 
 
 def format_decimal(value: Decimal) -> str:
     """Write a decimal in positional notation, never in exponent form."""
-    return f"{value:f}"
+    return f"{_plain_zero(value):f}"
 
 
 def _decimal_schema(pattern: str, description: str) -> WithJsonSchema:

@@ -86,9 +86,7 @@ def validate(number: str, *, today: date | None = None) -> str:
             "resident_id_length", f"a resident id number has 18 characters, not {len(number)}"
         )
     if not number[:17].isdigit() or not number[:17].isascii() or number[17] not in "0123456789X":
-        raise InvalidIdentifier(
-            "resident_id_format", "17 digits and a digit or X are expected"
-        )
+        raise InvalidIdentifier("resident_id_format", "17 digits and a digit or X are expected")
     born = birth_date(number)
     if not _EARLIEST_BIRTH <= born <= (today or date.today()):
         raise InvalidIdentifier(

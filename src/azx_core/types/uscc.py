@@ -52,10 +52,11 @@ AUTHORITIES: dict[str, frozenset[str]] = {
 }
 
 # Province-level prefixes of GB/T 2260 plus 10 for units registered at national level.
-_PROVINCES = frozenset(
+_PROVINCE_CODES = (
     "10 11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62"
-    " 63 64 65 71 81 82".split()
+    " 63 64 65 71 81 82"
 )
+_PROVINCES = frozenset(_PROVINCE_CODES.split())
 
 
 def compact(code: str) -> str:
