@@ -95,9 +95,8 @@ def test_a_defect_in_a_rule_becomes_not_checked() -> None:
         raise ZeroDivisionError
 
     active = engine.active["POL001"]
-    engine._by_kind["policy"] = (
-        ActiveRule(attrs.evolve(active.rule, check=broken), active.severity),
-    )
+    patched = ActiveRule(attrs.evolve(active.rule, check=broken), active.severity)
+    engine._checks["policy"] = ((patched, "POL001", broken),)
     model = Policy.model_validate(policy())
     findings, not_checked = engine.check(model)
     assert findings == []

@@ -23,7 +23,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from azx_core.io.decode import DecodeError, duplicate_keys, loads, path_of
+from azx_core.fastpath import parse_json
+from azx_core.io.decode import DecodeError, duplicate_keys, loads_counted, path_of
 from azx_core.io.readers import RawRecord
 from azx_core.models import MODELS, Part
 from azx_core.params.calendar import WorkingDayCalendar
@@ -146,6 +147,14 @@ class Validator:
             mask=not show_personal_data,
             calendar=calendar,
         )
+        # Rules that cannot decide without --as-of, by the kind they would report on.
+        self._needs_as_of: dict[str, tuple[NotChecked, ...]] = {}
+        if as_of is None:
+            for rule_id, active in self.engine.active.items():
+                if active.rule.not_checked_without_as_of:
+                    entry = NotChecked(rule_id, "the rule needs --as-of (the date to judge on)")
+                    for kind in active.rule.kinds:
+                        self._needs_as_of[kind] = (*self._needs_as_of.get(kind, ()), entry)
 
     @property
     def profile(self) -> Profile:
@@ -178,10 +187,18 @@ class Validator:
         """Validate one record; also return its parsed model, if it parsed."""
         engine = self.engine
         findings: list[Finding] = []
-
-        data, text, duplicates, error = self._decode(record)
         if isinstance(record, RawRecord):
             source = record.source
+
+        text = record.text if isinstance(record, RawRecord) else record
+        fast = parse_json(text, kind) if isinstance(text, str) else None
+        if fast is not None:
+            model, repeated = fast
+            for path in repeated:
+                self._add(findings, engine.decoder_finding("SCH004", path))
+            return self._checked(model, findings, index, source), model
+
+        data, text, entries, duplicates, error = self._decode(record)
         if error is not None:
             return self._result(index, source, kind, None, [self._sch001(error)], []), None
         if isinstance(data, Part):
@@ -193,46 +210,57 @@ class Validator:
                 error_result = [self._sch001(f"a record is a JSON object, not {name}")]
                 return self._result(index, source, kind, None, error_result, []), None
             if text is not None:
-                duplicates = duplicates + tuple(duplicate_keys(text, data))
+                duplicates = duplicates + tuple(duplicate_keys(text, data, entries))
             for path in duplicates:
                 self._add(findings, engine.decoder_finding("SCH004", path))
             record_kind = data.get("kind", kind)
             model = self._parse(data, record_kind, findings)
 
-        key = model.key if model is not None else self._raw_key(data, record_kind)  # type: ignore[attr-defined]
         if model is None:
+            key = self._raw_key(data, record_kind)
             return self._result(index, source, record_kind, key, findings, []), None
-        more, not_checked = engine.check(model)
+        return self._checked(model, findings, index, source), model
+
+    def _checked(
+        self, model: BaseModel, findings: list[Finding], index: int, source: str
+    ) -> RecordResult:
+        """Run the rules on a parsed model and build its result."""
+        kind: str = model.kind  # type: ignore[attr-defined]
+        more, not_checked = self.engine.check(model)
         findings.extend(more)
-        not_checked.extend(self._batch_not_checked(record_kind))
-        return self._result(index, source, record_kind, key, findings, not_checked), model
+        not_checked.extend(self._batch_not_checked(kind))
+        key: str = model.key  # type: ignore[attr-defined]
+        if self.engine.mask and getattr(model, "uscc", "") is None:
+            key = mask_id_number(key)  # a unit known by its operator's id number
+        return self._result(index, source, kind, key, findings, not_checked)
 
     @staticmethod
     def _decode(
         record: Any,
-    ) -> tuple[Any, str | None, tuple[str, ...], str | None]:
-        """Return (data, text, known duplicate paths, error)."""
+    ) -> tuple[Any, str | None, int | None, tuple[str, ...], str | None]:
+        """Return (data, text, object entries, known duplicate paths, error)."""
         if isinstance(record, RawRecord):
             if record.error is not None:
-                return None, None, (), record.error
+                return None, None, None, (), record.error
             if record.data is not None:
-                return record.data, None, record.duplicates, None
+                return record.data, None, None, record.duplicates, None
             record = record.text
         if isinstance(record, bytes):
             try:
                 record = record.decode("utf-8")
             except UnicodeDecodeError as exc:
-                return None, None, (), f"not valid utf-8 text at byte {exc.start}"
+                return None, None, None, (), f"not valid utf-8 text at byte {exc.start}"
         if isinstance(record, str):
             try:
-                return loads(record), record, (), None
+                data, entries = loads_counted(record)
             except DecodeError as exc:
-                return None, None, (), f"not valid JSON: {exc}"
+                return None, None, None, (), f"not valid JSON: {exc}"
+            return data, record, entries, (), None
         if isinstance(record, Part):
-            return record, None, (), None
+            return record, None, None, (), None
         if isinstance(record, Mapping):
-            return dict(record), None, (), None
-        return record, None, (), None
+            return dict(record), None, None, (), None
+        return record, None, None, (), None
 
     def _parse(self, data: dict[str, Any], kind: Any, findings: list[Finding]) -> BaseModel | None:
         engine = self.engine
@@ -335,14 +363,8 @@ class Validator:
                 )
         return None
 
-    def _batch_not_checked(self, kind: Any) -> list[NotChecked]:
-        if self.engine.as_of is not None:
-            return []
-        return [
-            NotChecked(rule_id, "the rule needs --as-of (the date to judge cover on)")
-            for rule_id, active in self.engine.active.items()
-            if active.rule.not_checked_without_as_of and kind in active.rule.kinds
-        ]
+    def _batch_not_checked(self, kind: Any) -> tuple[NotChecked, ...]:
+        return self._needs_as_of.get(kind, ()) if isinstance(kind, str) else ()
 
     @staticmethod
     def _result(

@@ -6,8 +6,8 @@ pair-collecting hook would cost more than the rest of the validation, so `duplic
 first proves cheaply that there are none:
 
 1. every key of a JSON object is followed by a colon, so the number of keys in the text is
-   at most the number of colons; after decoding, the objects hold one entry per distinct
-   key. If the colons equal the entries, no key can have been repeated.
+   at most the number of colons; the decoder counts the entries of the objects it builds,
+   one per distinct key. If the colons equal the entries, no key can have been repeated.
 2. when values contain colons (times, URLs), the keys are counted exactly by scanning the
    string tokens and counting those followed by a colon;
 3. only when the counts differ is the text decoded again with a hook that records where
@@ -24,7 +24,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-__all__ = ["DecodeError", "decoder", "duplicate_keys", "loads", "path_of"]
+__all__ = ["DecodeError", "decoder", "duplicate_keys", "loads", "loads_counted", "path_of"]
 
 
 class DecodeError(ValueError):
@@ -37,6 +37,25 @@ def _reject_constant(name: str) -> Any:
 
 decoder = json.JSONDecoder(parse_float=Decimal, parse_constant=_reject_constant)
 
+
+class _Counter:
+    """An object hook that adds up the entries of every object the decoder builds."""
+
+    __slots__ = ("entries",)
+
+    def __init__(self) -> None:
+        self.entries = 0
+
+    def __call__(self, obj: dict[str, Any]) -> dict[str, Any]:
+        self.entries += len(obj)
+        return obj
+
+
+_counter = _Counter()
+_counting_decoder = json.JSONDecoder(
+    parse_float=Decimal, parse_constant=_reject_constant, object_hook=_counter
+)
+
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"(\s*:)?', re.DOTALL)
 
 
@@ -47,8 +66,23 @@ def loads(text: str) -> Any:
         DecodeError: the text is not valid JSON, nests too deeply, or holds a number
             too large to convert.
     """
+    return _decode(decoder, text)
+
+
+def loads_counted(text: str) -> tuple[Any, int]:
+    """Decode one JSON value and count the entries of its objects (see `duplicate_keys`).
+
+    Raises:
+        DecodeError: as `loads`.
+    """
+    _counter.entries = 0
+    value = _decode(_counting_decoder, text)
+    return value, _counter.entries
+
+
+def _decode(which: json.JSONDecoder, text: str) -> Any:
     try:
-        return decoder.decode(text)
+        value = which.decode(text)
     except DecodeError:
         raise
     except json.JSONDecodeError as exc:
@@ -57,6 +91,30 @@ def loads(text: str) -> Any:
         raise DecodeError("objects or arrays nest too deeply") from None
     except ValueError as exc:  # e.g. an integer with more digits than Python converts
         raise DecodeError(str(exc)) from None
+    # A \ud800-\udfff escape without its partner decodes to a string that is not text and
+    # that no report could write; only texts with such an escape need the walk.
+    if _SURROGATE_ESCAPE.search(text) and _holds_lone_surrogate(value):
+        raise DecodeError("a string holds a lone surrogate escape (\\ud800-\\udfff)")
+    return value
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _holds_lone_surrogate(value: Any) -> bool:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if _SURROGATE.search(item):
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
 
 
 def _count_entries(value: Any) -> int:
@@ -106,9 +164,16 @@ def path_of(parts: tuple[str | int, ...]) -> str:
     return out
 
 
-def duplicate_keys(text: str, value: Any) -> list[str]:
-    """Return the paths of the keys repeated in `text`, which decoded to `value`."""
-    entries = _count_entries(value)
+def duplicate_keys(text: str, value: Any, entries: int | None = None) -> list[str]:
+    """Return the paths of the keys repeated in `text`, which decoded to `value`.
+
+    Args:
+        text: the JSON text.
+        value: what it decoded to.
+        entries: the entry count from `loads_counted`, if known (saves a walk).
+    """
+    if entries is None:
+        entries = _count_entries(value)
     if text.count(":") == entries:
         return []
     keys = sum(1 for match in _STRING.finditer(text) if match.group(1))

@@ -110,16 +110,25 @@ def read_path(
     """Read the records of one file.
 
     Raises:
-        InputError: the file cannot be opened or read.
+        InputError: the file cannot be opened or read, or the format or encoding is
+            unknown.
     """
     name = str(path)
     try:
         stream = open(path, "rb")  # noqa: SIM115 - closed by the generator below
     except OSError as exc:
         raise InputError(f"cannot read {name}: {exc.strerror or exc}") from None
-    return _closing(
-        stream, read_stream(stream, name, fmt=fmt or format_for(name), encoding=encoding)
-    )
+    # read_stream checks its arguments (and reads JSON and CSV files) at once; the file
+    # must not stay open when that fails.
+    try:
+        records = read_stream(stream, name, fmt=fmt or format_for(name), encoding=encoding)
+    except OSError as exc:
+        stream.close()
+        raise InputError(f"cannot read {name}: {exc.strerror or exc}") from None
+    except BaseException:
+        stream.close()
+        raise
+    return _closing(stream, records)
 
 
 def _closing(stream: BinaryIO, records: Iterator[RawRecord]) -> Iterator[RawRecord]:

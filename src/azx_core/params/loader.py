@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import tomllib
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from importlib import resources
 from pathlib import Path
@@ -160,6 +160,9 @@ def _values(name: str, raw: Any, origin: str, profile: str) -> list[ParameterVal
             raise ParameterError(f"{at}.confidence: {confidence!r} is not one of {_CONFIDENCE}")
         start = _require(entry, "from", date, at)
         confirmed = _require(entry, "last_confirmed", date, at)
+        for key, value in (("from", start), ("last_confirmed", confirmed)):
+            if isinstance(value, datetime):
+                raise ParameterError(f"{at}.{key}: a date is expected, not a date and time")
         if "value" not in entry:
             raise ParameterError(f"{at}: missing key 'value'")
         values.append(
@@ -218,7 +221,7 @@ def _load(spec: str | Path, chain: tuple[str, ...]) -> Profile:
     _check_keys(rules, _RULES_KEYS, f"{origin}: rules")
     severity = _optional(rules, "severity", dict, f"{origin}: rules", {})
     for rule, level in severity.items():
-        if level not in _SEVERITIES:
+        if not isinstance(level, str) or level not in _SEVERITIES:
             raise ParameterError(f"{origin}: rules.severity.{rule}: {level!r} is not a severity")
     params = _optional(raw, "parameters", dict, origin, {})
     own = {key: _values(key, value, origin, name) for key, value in params.items()}

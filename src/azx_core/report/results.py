@@ -90,11 +90,12 @@ class RecordResult:
     key: str | None
     findings: tuple[Finding, ...] = ()
     not_checked: tuple[NotChecked, ...] = ()
+    #: True when no finding is an error.
+    valid: bool = attrs.field(init=False)
 
-    @property
-    def valid(self) -> bool:
-        """True when no finding is an error."""
-        return not any(f.severity is Severity.ERROR for f in self.findings)
+    def __attrs_post_init__(self) -> None:
+        valid = not any(f.severity is Severity.ERROR for f in self.findings)
+        object.__setattr__(self, "valid", valid)
 
     def with_findings(self, extra: tuple[Finding, ...]) -> RecordResult:
         """Return a copy with `extra` findings appended (batch findings)."""

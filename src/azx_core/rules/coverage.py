@@ -74,7 +74,9 @@ def _policy_limit(policy: Policy) -> Decimal | None:
 @check("COV003")
 def uniform_sum_insured(policy: Policy, ctx: Context) -> Iterator[Hit]:
     """Every insured person has the same death and disability limit."""
-    persons = policy.insured_persons or []
+    persons = policy.insured_persons
+    if not persons:
+        return
     default = _policy_limit(policy)
     limits = [p.death_disability_limit or default for p in persons]
     known = [limit for limit in limits if limit is not None]

@@ -137,6 +137,11 @@ class Engine:
                 for kind in active.rule.kinds:
                     by_kind.setdefault(kind, []).append(active)
         self._by_kind = {kind: tuple(found) for kind, found in by_kind.items()}
+        # What the per-record loop needs, without attribute look-ups on the hot path.
+        self._checks = {
+            kind: tuple((a, a.rule.id, a.rule.check) for a in found)
+            for kind, found in self._by_kind.items()
+        }
 
     def is_active(self, rule_id: str) -> bool:
         """Return whether `rule_id` runs in this engine."""
@@ -158,27 +163,28 @@ class Engine:
         day = self.as_of or reference_day(record)
         return Context(day, self.as_of, self.profile, self.calendar, self.parameter)
 
-    def check(self, record: Any) -> tuple[list[Finding], list[NotChecked]]:
+    def check(
+        self, record: Any, ctx: Context | None = None
+    ) -> tuple[list[Finding], list[NotChecked]]:
         """Run every active per-record rule for the record's kind."""
         findings: list[Finding] = []
         not_checked: list[NotChecked] = []
-        rules = self._by_kind.get(record.kind)
-        if not rules:
+        checks = self._checks.get(record.kind)
+        if not checks:
             return findings, not_checked
-        ctx = self.context(record)
-        for active in rules:
-            rule = active.rule
-            assert rule.check is not None
+        if ctx is None:
+            ctx = self.context(record)
+        for active, rule_id, function in checks:
             try:
-                for hit in rule.check(record, ctx):
+                for hit in function(record, ctx):  # type: ignore[misc]
                     findings.append(self.finding(active, hit))
             except NotApplicable:
                 continue
             except NotCheckable as signal:
-                not_checked.append(NotChecked(rule.id, signal.reason))
+                not_checked.append(NotChecked(rule_id, signal.reason))
             except Exception as exc:  # a defect in a rule must not stop the run
-                logger.exception("rule %s failed on %s", rule.id, getattr(record, "key", "?"))
-                not_checked.append(NotChecked(rule.id, f"internal error: {type(exc).__name__}"))
+                logger.exception("rule %s failed on %s", rule_id, getattr(record, "key", "?"))
+                not_checked.append(NotChecked(rule_id, f"internal error: {type(exc).__name__}"))
         return findings, not_checked
 
     def batch_checks(self) -> list[tuple[ActiveRule, BatchCheck]]:

@@ -6,6 +6,7 @@ check character is still checked for everything else.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import Any
 
@@ -26,6 +27,16 @@ def _enterprises(record: Any) -> Iterator[tuple[str, Enterprise]]:
         yield "policyholder.", record.policyholder
 
 
+@functools.lru_cache(maxsize=65536)
+def _uscc_problem(code: str) -> InvalidIdentifier | None:
+    """The verdict on one USCC, remembered: the same units recur across a batch."""
+    try:
+        uscc.validate(code)
+    except InvalidIdentifier as exc:
+        return exc
+    return None
+
+
 @check("ENT001")
 def uscc_valid(record: Enterprise | Policy | FeeLedger, ctx: Context) -> Iterator[Hit]:
     """Every USCC the record carries passes GB 32100-2015."""
@@ -34,10 +45,9 @@ def uscc_valid(record: Enterprise | Policy | FeeLedger, ctx: Context) -> Iterato
     else:
         codes = [(f"{prefix}uscc", e.uscc) for prefix, e in _enterprises(record) if e.uscc]
     for path, code in codes:
-        try:
-            uscc.validate(code)
-        except InvalidIdentifier as exc:
-            yield Hit(path, {"uscc": code, "code": exc.code, "detail": str(exc)})
+        problem = _uscc_problem(code)
+        if problem is not None:
+            yield Hit(path, {"uscc": code, "code": problem.code, "detail": str(problem)})
 
 
 @check("ENT002")

@@ -58,14 +58,19 @@ def death_disability_floor(policy: Policy, ctx: Context) -> Iterator[Hit]:
 def limit_order(policy: Policy, ctx: Context) -> Iterator[Hit]:
     """Per person <= per accident <= aggregate; a deductible below the limits it reduces."""
     for position, coverage in enumerate(policy.coverages):
-        at = f"coverages[{position}]"
-        person, accident, aggregate = (
-            coverage.per_person_limit,
-            coverage.per_accident_limit,
-            coverage.aggregate_limit,
-        )
-        base = {"coverage": coverage.kind}
+        person = coverage.per_person_limit
+        accident = coverage.per_accident_limit
+        aggregate = coverage.aggregate_limit
+        deductible = coverage.deductible
         upper = accident if accident is not None else aggregate
+        if (
+            (person is None or upper is None or person <= upper)
+            and (accident is None or aggregate is None or accident <= aggregate)
+            and deductible is None
+        ):
+            continue  # the common case: nothing to compare further
+        at = f"coverages[{position}]"
+        base = {"coverage": coverage.kind}
         if person is not None and upper is not None and person > upper:
             names = _UPPER[accident is not None]
             yield Hit(
@@ -85,7 +90,6 @@ def limit_order(policy: Policy, ctx: Context) -> Iterator[Hit]:
                 variant="accident_over_aggregate",
             )
         limits = [v for v in (person, accident, aggregate) if v is not None]
-        deductible = coverage.deductible
         if deductible is not None and limits and deductible >= min(limits):
             yield Hit(
                 f"{at}.deductible",

@@ -27,6 +27,9 @@ have since been abolished remain valid inside USCCs issued before.
 
 from __future__ import annotations
 
+import re
+from operator import mul
+
 from azx_core.errors import InvalidIdentifier
 
 __all__ = ["ALPHABET", "AUTHORITIES", "calc_check_character", "compact", "is_valid", "validate"]
@@ -34,6 +37,7 @@ __all__ = ["ALPHABET", "AUTHORITIES", "calc_check_character", "compact", "is_val
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _VALUES = {char: value for value, char in enumerate(ALPHABET)}
 _WEIGHTS = tuple(pow(3, i, 31) for i in range(17))
+_SHAPE = re.compile(f"[{ALPHABET}]{{18}}")
 
 #: Registration-authority code -> the entity-type codes it may issue.
 AUTHORITIES: dict[str, frozenset[str]] = {
@@ -61,6 +65,8 @@ _PROVINCES = frozenset(_PROVINCE_CODES.split())
 
 def compact(code: str) -> str:
     """Strip surrounding white space and internal spaces or hyphens, and upper-case."""
+    if len(code) == 18 and _SHAPE.fullmatch(code):
+        return code
     return code.strip().replace(" ", "").replace("-", "").upper()
 
 
@@ -75,7 +81,7 @@ def calc_check_character(body: str) -> str:
         raise InvalidIdentifier("uscc_length", f"17 characters expected, not {len(body)}")
     if any(char not in _VALUES for char in body):
         raise InvalidIdentifier("uscc_alphabet", "characters outside the GB 32100-2015 alphabet")
-    total = sum(_VALUES[char] * weight for char, weight in zip(body, _WEIGHTS, strict=True))
+    total = sum(map(mul, map(_VALUES.__getitem__, body), _WEIGHTS))
     return ALPHABET[(31 - total % 31) % 31]
 
 
@@ -89,7 +95,7 @@ def validate(code: str) -> str:
     code = compact(code)
     if len(code) != 18:
         raise InvalidIdentifier("uscc_length", f"a USCC has 18 characters, not {len(code)}")
-    bad = sorted({char for char in code if char not in _VALUES})
+    bad = [] if _SHAPE.fullmatch(code) else sorted({c for c in code if c not in _VALUES})
     if bad:
         raise InvalidIdentifier(
             "uscc_alphabet", f"characters outside the GB 32100-2015 alphabet: {''.join(bad)}"
