@@ -76,8 +76,9 @@ def key_count(model: BaseModel) -> int:
 
 @functools.cache
 def _any_kind() -> TypeAdapter[Any]:
-    union = Union[tuple(MODELS.values())]  # type: ignore[valid-type]  # noqa: UP007
-    return TypeAdapter(Annotated[union, Field(discriminator="kind")])
+    union: Any = Union[tuple(MODELS.values())]  # noqa: UP007 - built from the registry
+    adapter: TypeAdapter[Any] = TypeAdapter(Annotated[union, Field(discriminator="kind")])
+    return adapter
 
 
 def _validate(text: str, kind: str | None) -> Part | None:

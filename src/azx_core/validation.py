@@ -193,10 +193,10 @@ class Validator:
         text = record.text if isinstance(record, RawRecord) else record
         fast = parse_json(text, kind) if isinstance(text, str) else None
         if fast is not None:
-            model, repeated = fast
+            parsed, repeated = fast
             for path in repeated:
                 self._add(findings, engine.decoder_finding("SCH004", path))
-            return self._checked(model, findings, index, source), model
+            return self._checked(parsed, findings, index, source), parsed
 
         data, text, entries, duplicates, error = self._decode(record)
         if error is not None:
