@@ -11,9 +11,12 @@ is the duplicate-key check (SCH004), and it is restored exactly:
   repeated; otherwise the string tokens followed by a colon are counted, and only if that
   count differs too is the text decoded again to find where the repeats are.
 
-Anything else (a schema error, a text with ``NaN`` or ``Infinity``, which pydantic's
-parser would accept, invalid JSON) returns None, and the caller takes the careful path
-that reports each problem under its own rule.
+Anything else returns None, and the caller takes the careful path that reports each
+problem under its own rule: a schema error, invalid JSON, a text with ``NaN`` or
+``Infinity`` (which pydantic's parser would accept), and a text with a JSON number that
+has a fraction or an exponent, because pydantic's parser reads those as binary floating
+point and money must stay exact. Amounts written as strings (``"96000.00"``) or whole
+numbers stay on the fast path.
 """
 
 from __future__ import annotations
@@ -31,6 +34,9 @@ from azx_core.models import MODELS, Part
 __all__ = ["parse_json"]
 
 _KEY = re.compile(r'"(?:[^"\\]|\\.)*"(\s*:)?', re.DOTALL)
+# A number with a fraction or exponent in value position (it may also match inside a
+# string, which only sends that record down the careful path).
+_INEXACT_NUMBER = re.compile(r"[:,\[]\s*-?[0-9]+(?:\.|[eE])")
 
 
 def _submodels(annotation: Any) -> bool:
@@ -101,7 +107,7 @@ def parse_json(text: str, kind: str | None) -> tuple[Part, tuple[str, ...]] | No
     Returns:
         The model and the paths of any repeated keys, or None.
     """
-    if "NaN" in text or "Infinity" in text:
+    if "NaN" in text or "Infinity" in text or _INEXACT_NUMBER.search(text):
         return None
     model = _validate(text, kind)
     if model is None:

@@ -49,7 +49,7 @@ class Enterprise(Part):
         description="for fishery households and individual operators without a USCC",
     )
     name: Name = field("单位名称", "Name")
-    industry: Industry = field("行业领域", "Industry")
+    industry: Industry = field("行业领域", "Industry or field")
     region: DivisionCode = field(
         "行政区划代码", "Division code", description="GB/T 2260, six digits"
     )
