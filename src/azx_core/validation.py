@@ -40,6 +40,7 @@ from azx_core.report.results import (
 )
 from azx_core.rules.engine import Engine
 from azx_core.rules.model import BatchRef, NotApplicable, NotCheckable
+from azx_core.rules.structure import DETAIL_ZH
 
 __all__ = ["Run", "Validator"]
 
@@ -50,45 +51,6 @@ _KEY_FIELDS = {
     "service_record": ("record_id",),
     "complaint": ("complaint_id",),
     "fee_ledger": ("uscc",),
-}
-
-# Chinese renderings of the pydantic error types users meet most.
-_DETAIL_ZH = {
-    "missing": "缺少必填字段",
-    "enum": "取值不在允许范围内",
-    "literal_error": "取值不在允许范围内",
-    "string_type": "应为字符串",
-    "int_type": "应为整数",
-    "int_parsing": "应为整数",
-    "int_from_float": "应为整数",
-    "bool_type": "应为布尔值",
-    "bool_parsing": "应为布尔值",
-    "date_from_datetime_parsing": "应为 YYYY-MM-DD 格式的日期",
-    "date_from_datetime_inexact": "应为日期，不含时间",
-    "date_parsing": "应为 YYYY-MM-DD 格式的日期",
-    "date_type": "应为日期",
-    "datetime_parsing": "应为 ISO 格式的日期时间",
-    "datetime_from_date_parsing": "应为 ISO 格式的日期时间",
-    "datetime_type": "应为日期时间",
-    "decimal_parsing": "应为数字",
-    "decimal_type": "应为数字",
-    "decimal_max_places": "小数位数过多（金额最多两位小数）",
-    "decimal_max_digits": "数值位数过多",
-    "finite_number": "应为有限数值",
-    "greater_than_equal": "数值过小",
-    "less_than_equal": "数值过大",
-    "string_too_short": "字符串过短",
-    "string_too_long": "字符串过长",
-    "string_pattern_mismatch": "格式不正确",
-    "list_type": "应为数组",
-    "too_short": "元素过少",
-    "too_long": "元素过多",
-    "model_type": "应为对象",
-    "model_attributes_type": "应为对象",
-    "dict_type": "应为对象",
-    "identity_missing": "须填写 uscc 或 operator_id_number",
-    "kind_missing": "缺少记录类型 kind",
-    "kind_unknown": "未知的记录类型",
 }
 
 
@@ -336,7 +298,7 @@ class Validator:
     def _detail(self, error_type: str, english: str) -> str:
         if self.engine.lang == "en":
             return english
-        zh = _DETAIL_ZH.get(error_type)
+        zh = DETAIL_ZH.get(error_type)
         return f"{zh}（{english}）" if zh else english
 
     def _sch001(self, detail: str) -> Finding:
