@@ -70,7 +70,7 @@ def _work(
     out = []
     for offset, record in enumerate(records):
         result, model = validator.process(
-            record, kind=kind, index=first + offset, source=record.source
+            record, kind=kind, index=first + offset, source=record.source, batch=True
         )
         facts: Facts = []
         if model is not None and checks:

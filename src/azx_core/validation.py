@@ -144,9 +144,13 @@ class Validator:
     # The stages.
 
     def process(
-        self, record: Any, *, kind: str | None, index: int, source: str
+        self, record: Any, *, kind: str | None, index: int, source: str, batch: bool = False
     ) -> tuple[RecordResult, BaseModel | None]:
-        """Validate one record; also return its parsed model, if it parsed."""
+        """Validate one record; also return its parsed model, if it parsed.
+
+        With `batch`, the record is part of a run whose batch rules will see it, so the
+        batch rules that cannot decide without an as-of date say so in its result.
+        """
         engine = self.engine
         findings: list[Finding] = []
         if isinstance(record, RawRecord):
@@ -158,7 +162,7 @@ class Validator:
             parsed, repeated = fast
             for path in repeated:
                 self._add(findings, engine.decoder_finding("SCH004", path))
-            return self._checked(parsed, findings, index, source), parsed
+            return self._checked(parsed, findings, index, source, batch), parsed
 
         data, text, entries, duplicates, error = self._decode(record)
         if error is not None:
@@ -181,16 +185,17 @@ class Validator:
         if model is None:
             key = self._raw_key(data, record_kind)
             return self._result(index, source, record_kind, key, findings, []), None
-        return self._checked(model, findings, index, source), model
+        return self._checked(model, findings, index, source, batch), model
 
     def _checked(
-        self, model: BaseModel, findings: list[Finding], index: int, source: str
+        self, model: BaseModel, findings: list[Finding], index: int, source: str, batch: bool
     ) -> RecordResult:
         """Run the rules on a parsed model and build its result."""
         kind: str = model.kind  # type: ignore[attr-defined]
         more, not_checked = self.engine.check(model)
         findings.extend(more)
-        not_checked.extend(self._batch_not_checked(kind))
+        if batch:
+            not_checked.extend(self._batch_not_checked(kind))
         key: str = model.key  # type: ignore[attr-defined]
         if self.engine.mask and getattr(model, "uscc", "") is None:
             key = mask_id_number(key)  # a unit known by its operator's id number
@@ -370,7 +375,9 @@ class Run:
         engine = validator.engine
         for index, record in enumerate(self._records):
             source = record.source if isinstance(record, RawRecord) else f"-:{index + 1}"
-            result, model = validator.process(record, kind=self._kind, index=index, source=source)
+            result, model = validator.process(
+                record, kind=self._kind, index=index, source=source, batch=True
+            )
             self.summary.add(result)
             self._valid.append(result.valid)
             if model is not None and self._checks:

@@ -1,7 +1,7 @@
 """The closed vocabularies of the records (DESIGN.md section 3).
 
 Values are the English identifiers of the contract; each enum documents the Chinese term
-it stands for. `LABELS_ZH` maps every value to its Chinese label for reports and docs.
+it stands for. `ZH` holds each vocabulary's Chinese labels and `label_zh` looks one up.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from enum import StrEnum
 
 __all__ = [
     "LABELS_ZH",
+    "ZH",
     "CoverageKind",
     "EmploymentType",
     "EnterpriseStatus",
@@ -23,6 +24,7 @@ __all__ = [
     "Satisfaction",
     "ServiceForm",
     "ServiceItem",
+    "label_zh",
 ]
 
 
@@ -158,33 +160,98 @@ class FeeSector(StrEnum):
     POWER = "power"
 
 
+#: Chinese label of every value, by vocabulary.
+ZH: dict[type[StrEnum], dict[str, str]] = {
+    Industry: {
+        "mining": "矿山",
+        "hazardous_chemicals": "危险化学品",
+        "fireworks": "烟花爆竹",
+        "transport": "交通运输",
+        "construction": "建筑施工",
+        "civil_explosives": "民用爆炸物品",
+        "metal_smelting": "金属冶炼",
+        "fishery": "渔业生产",
+        "other": "其他",
+    },
+    EnterpriseStatus: {
+        "operating": "正常生产经营",
+        "suspended": "停产",
+        "closed": "依法关闭取缔",
+        "ceased": "完全停止生产经营活动",
+    },
+    PolicyStatus: {
+        "in_force": "有效",
+        "expired": "已到期",
+        "surrendered": "退保",
+        "cancelled": "解除合同",
+    },
+    CoverageKind: {
+        "employee_death_disability": "从业人员死亡伤残",
+        "employee_medical": "从业人员医疗费用",
+        "third_party_death_disability": "第三者人身伤亡",
+        "third_party_property": "第三者财产损失",
+        "rescue_costs": "抢险救援费用",
+        "medical_rescue_costs": "医疗救护费用",
+        "accident_appraisal_costs": "事故鉴定费用",
+        "legal_costs": "法律诉讼费用",
+    },
+    EmploymentType: {
+        "regular": "正式职工",
+        "dispatched": "劳务派遣",
+        "temporary": "临时聘用",
+        "other": "其他用工",
+    },
+    ServiceItem: {
+        "training": "安全生产宣传教育培训",
+        "risk_assessment": "安全风险辨识评估与安全评价",
+        "hazard_inspection": "生产安全事故隐患排查",
+        "standardization": "安全生产标准化建设",
+        "emergency_planning": "应急预案编制与应急演练",
+        "technology_promotion": "安全生产科技推广应用",
+        "other": "其他有关事故预防工作",
+    },
+    ServiceForm: {
+        "in_house": "自有人员",
+        "hired_expert": "聘请专家",
+        "commissioned_org": "委托机构",
+        "other": "其他",
+    },
+    HazardLevel: {"general": "一般事故隐患", "major": "重大事故隐患"},
+    NoticeForm: {"written": "书面告知", "oral": "口头告知"},
+    RectificationStatus: {"open": "未整改", "rectified": "已整改", "overdue": "逾期"},
+    FollowUpMethod: {"phone": "电话", "network": "网络", "onsite": "现场核查"},
+    Satisfaction: {
+        "very_satisfied": "非常满意",
+        "satisfied": "满意",
+        "neutral": "一般",
+        "dissatisfied": "不满意",
+        "very_dissatisfied": "非常不满意",
+    },
+    FeeSector: {
+        "coal": "煤炭生产",
+        "non_coal_mining": "非煤矿山开采",
+        "oil_gas": "石油天然气开采",
+        "construction": "建设工程施工",
+        "hazardous_goods": "危险品生产与储存",
+        "transport": "交通运输",
+        "metallurgy": "冶金",
+        "machinery": "机械制造",
+        "fireworks": "烟花爆竹生产",
+        "civil_explosives": "民用爆炸物品生产",
+        "weapons": "武器装备研制生产与试验",
+        "power": "电力生产与供应",
+    },
+}
+
+
+def label_zh(value: StrEnum) -> str:
+    """The Chinese label of a vocabulary value, e.g. ``劳务派遣`` for dispatched."""
+    return ZH[type(value)][value.value]
+
+
+#: Chinese labels of the values of the party, policy and coverage vocabularies, flat.
 LABELS_ZH: dict[str, str] = {
-    "mining": "矿山",
-    "hazardous_chemicals": "危险化学品",
-    "fireworks": "烟花爆竹",
-    "transport": "交通运输",
-    "construction": "建筑施工",
-    "civil_explosives": "民用爆炸物品",
-    "metal_smelting": "金属冶炼",
-    "fishery": "渔业生产",
-    "other": "其他",
-    "operating": "正常生产经营",
-    "suspended": "停产",
-    "closed": "依法关闭取缔",
-    "ceased": "完全停止生产经营活动",
-    "in_force": "有效",
-    "expired": "已到期",
-    "surrendered": "退保",
-    "cancelled": "解除合同",
-    "employee_death_disability": "从业人员死亡伤残",
-    "employee_medical": "从业人员医疗费用",
-    "third_party_death_disability": "第三者人身伤亡",
-    "third_party_property": "第三者财产损失",
-    "rescue_costs": "抢险救援费用",
-    "medical_rescue_costs": "医疗救护费用",
-    "accident_appraisal_costs": "事故鉴定费用",
-    "legal_costs": "法律诉讼费用",
-    "regular": "正式职工",
-    "dispatched": "劳务派遣",
-    "temporary": "临时聘用",
+    value: label
+    for vocabulary in (Industry, EnterpriseStatus, PolicyStatus, CoverageKind, EmploymentType)
+    for value, label in ZH[vocabulary].items()
 }

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from typing import Final
 
+from azx_core.report.html import HtmlRenderer
 from azx_core.report.json_report import JsonlRenderer, JsonRenderer
+from azx_core.report.junit import JunitRenderer
 from azx_core.report.render import Renderer, ReportMeta
 from azx_core.report.results import (
     REPORT_VERSION,
@@ -18,19 +20,23 @@ from azx_core.report.results import (
     Severity,
     Summary,
 )
+from azx_core.report.sarif import SarifRenderer
 from azx_core.report.text import TextRenderer
 
 __all__ = [
-    "REPORT_VERSION",
     "RENDERERS",
+    "REPORT_VERSION",
     "BatchFinding",
     "Finding",
+    "HtmlRenderer",
     "JsonRenderer",
     "JsonlRenderer",
+    "JunitRenderer",
     "NotChecked",
     "RecordResult",
     "Renderer",
     "ReportMeta",
+    "SarifRenderer",
     "Severity",
     "Summary",
     "TextRenderer",
@@ -40,4 +46,7 @@ RENDERERS: Final[dict[str, type[Renderer]]] = {
     "text": TextRenderer,
     "json": JsonRenderer,
     "jsonl": JsonlRenderer,
+    "junit": JunitRenderer,
+    "sarif": SarifRenderer,
+    "html": HtmlRenderer,
 }

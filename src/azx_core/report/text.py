@@ -27,8 +27,8 @@ _WORDS = {
     "en": {
         "not_checked": "not checked",
         "batch": "batch rules",
-        "summary": "{records} records: {valid} valid, {invalid} invalid; "
-        "{errors} errors, {warnings} warnings, {not_checked} not checked",
+        "summary": "records: {records} ({valid} valid, {invalid} invalid); "
+        "errors: {errors}, warnings: {warnings}, not checked: {not_checked}",
         "profile": "profile {profile}, as of {as_of}",
         "record_date": "each record's own date",
     },

@@ -21,7 +21,7 @@ from azx_core.models import (
     Policy,
     PolicyStatus,
 )
-from azx_core.models.enums import LABELS_ZH
+from azx_core.models.enums import label_zh
 from azx_core.report.results import Severity
 from azx_core.rules.model import BatchRef, Context, Hit, NotCheckable
 from azx_core.rules.policy import cover_end, holder_key
@@ -61,7 +61,7 @@ def required_heads(policy: Policy, ctx: Context) -> Iterator[Hit]:
         if kind not in present:
             yield Hit(
                 "coverages",
-                {"coverage": kind, "coverage_zh": LABELS_ZH[kind.value]},
+                {"coverage": kind, "coverage_zh": label_zh(kind)},
                 severity=None if severity is Severity.ERROR else severity,
             )
 
@@ -115,7 +115,7 @@ def no_employment_type_excluded(policy: Policy, ctx: Context) -> Iterator[Hit]:
                 "insured_persons",
                 {
                     "employment_type": employment_type,
-                    "employment_type_zh": LABELS_ZH[employment_type.value],
+                    "employment_type_zh": label_zh(employment_type),
                     "rostered": rostered[employment_type],
                     "employed": employed,
                 },

@@ -248,7 +248,7 @@ _FEE_LEDGER: Record = {
     "extracted": "2000000.00",
     "uses": [
         {"category": "protective_equipment", "amount": "600000.00", "on": "2025-05-10"},
-        {"category": "safety_training", "amount": "300000.00", "on": "2025-06-20"},
+        {"category": "training", "amount": "300000.00", "on": "2025-06-20"},
     ],
     "closing_balance": "1600000.00",
 }
