@@ -265,7 +265,7 @@ def test_text_writes_batch_findings_in_their_own_section() -> None:
     assert section.startswith("保单.jsonl:5 [3] AZX-2025-540100-0001\n  E POL006 renewal-gap")
 
 
-def test_text_lists_not_checked_rules() -> None:
+def test_text_counts_not_checked_rules_once_per_rule() -> None:
     results, _, _ = _run(_records())
     results[2] = RecordResult(
         2,
@@ -278,8 +278,8 @@ def test_text_lists_not_checked_rules() -> None:
 
     text = _render(TextRenderer, results=results)
 
-    heading = "保单.jsonl:3 [2] policy AZX-2025-540100-0001\n"
-    assert heading + "  - LIM001 未检查: no floor before 2006\n" in text
+    assert "保单.jsonl:3 [2]" not in text  # no findings, so the record is not listed
+    assert "-- 未检查 --\n  LIM001 未检查 1 条记录，例如：no floor before 2006\n" in text
 
 
 def test_text_in_english() -> None:

@@ -1,7 +1,8 @@
 """What every renderer shares: the report's header data and the renderer interface.
 
-A renderer receives, in order: `start` once, `result` for each record as it is produced,
-`batch` once with the batch rules' findings, and `finish` with the summary. Streaming
+A renderer is built with the output stream and the report's header data, then receives,
+in order: `result` for each record as it is produced, `batch` once with the batch rules'
+findings, and `finish` with the summary. Streaming
 renderers (text, jsonl) write as they go, so memory stays flat in the input; document
 renderers (json, junit, sarif, html) build their document when the run ends.
 """

@@ -1,7 +1,10 @@
 """The text report: one line per finding, grouped by record, then a summary.
 
-Records without findings or not-checked entries are not listed, so the report shows what
-needs attention. The layout is for people; pipelines should read ``json`` or ``jsonl``.
+Records without findings are not listed, so the report shows what needs attention.
+Rules that could not reach a verdict are counted once per rule at the end, with the first
+reason met, rather than repeated under every record; the ``json`` and ``jsonl`` reports
+list them per record. The layout is for people; pipelines should read ``json`` or
+``jsonl``.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ _MARK = {"error": "E", "warning": "W", "info": "I"}
 _WORDS = {
     "zh": {
         "not_checked": "未检查",
+        "not_checked_total": "  {rule} 未检查 {count} 条记录，例如：{reason}",
         "batch": "跨记录检查",
         "summary": "共 {records} 条记录：{valid} 条有效，{invalid} 条无效；"
         "{errors} 个错误，{warnings} 个警告，{not_checked} 项未检查",
@@ -26,6 +30,7 @@ _WORDS = {
     },
     "en": {
         "not_checked": "not checked",
+        "not_checked_total": "  {rule} not checked on {count} records, e.g. {reason}",
         "batch": "batch rules",
         "summary": "records: {records} ({valid} valid, {invalid} invalid); "
         "errors: {errors}, warnings: {warnings}, not checked: {not_checked}",
@@ -42,6 +47,8 @@ class TextRenderer:
         self._out = out
         self._meta = meta
         self._words = _WORDS["en" if meta.lang == "en" else "zh"]
+        # Rule id -> (records not checked, the first reason given).
+        self._not_checked: dict[str, tuple[int, str]] = {}
 
     @staticmethod
     def _line(finding: Finding) -> str:
@@ -51,16 +58,16 @@ class TextRenderer:
         )
 
     def result(self, result: RecordResult) -> None:
-        """Write a record's findings, if it has any."""
-        if not result.findings and not result.not_checked:
+        """Write a record's findings, if it has any; count what was not checked."""
+        for entry in result.not_checked:
+            count, reason = self._not_checked.get(entry.rule, (0, entry.reason))
+            self._not_checked[entry.rule] = (count + 1, reason)
+        if not result.findings:
             return
         kind = result.kind or "?"
         key = f" {result.key}" if result.key else ""
         lines = [f"{result.source} [{result.index}] {kind}{key}"]
         lines.extend(self._line(f) for f in result.findings)
-        lines.extend(
-            f"  - {n.rule} {self._words['not_checked']}: {n.reason}" for n in result.not_checked
-        )
         self._out.write("\n".join(lines) + "\n")
 
     def batch(self, findings: list[BatchFinding]) -> None:
@@ -76,5 +83,12 @@ class TextRenderer:
         """Write the summary."""
         meta = self._meta
         as_of = meta.as_of.isoformat() if meta.as_of else self._words["record_date"]
+        if self._not_checked:
+            self._out.write(f"-- {self._words['not_checked']} --\n")
+            for rule, (count, reason) in sorted(self._not_checked.items()):
+                line = self._words["not_checked_total"].format(
+                    rule=rule, count=count, reason=reason
+                )
+                self._out.write(line + "\n")
         self._out.write(self._words["summary"].format(**summary.to_dict()) + "\n")
         self._out.write(self._words["profile"].format(profile=meta.profile, as_of=as_of) + "\n")

@@ -207,7 +207,7 @@ class Engine:
             rule=rule.id,
             name=rule.name,
             severity=hit.severity or active.severity,
-            path=hit.path,
+            path=mask_text(hit.path) if self.mask else hit.path,
             message=mask_text(message) if self.mask else message,
             reference=str(reference),
             params=params,

@@ -20,7 +20,7 @@ Decimal('0.05')
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field, PlainSerializer, WithJsonSchema
 
@@ -55,12 +55,16 @@ def format_decimal(value: Decimal) -> str:
     return f"{_plain_zero(value):f}"
 
 
-def _decimal_schema(pattern: str, description: str) -> WithJsonSchema:
+def _decimal_schema(
+    pattern: str, description: str, *, minimum: int | None = 0, maximum: int | None = None
+) -> WithJsonSchema:
+    number: dict[str, Any] = {"type": "number"}
+    if minimum is not None:
+        number["minimum"] = minimum
+    if maximum is not None:
+        number["maximum"] = maximum
     return WithJsonSchema(
-        {
-            "anyOf": [{"type": "number"}, {"type": "string", "pattern": pattern}],
-            "description": description,
-        }
+        {"anyOf": [number, {"type": "string", "pattern": pattern}], "description": description}
     )
 
 
@@ -75,14 +79,14 @@ SignedMoney = Annotated[
     Decimal,
     Field(max_digits=MAX_MONEY_DIGITS, decimal_places=2, allow_inf_nan=False),
     PlainSerializer(format_money, return_type=str, when_used="json"),
-    _decimal_schema(r"^-?\d{1,15}(\.\d{1,2})?$", "CNY, at most two decimal places"),
+    _decimal_schema(r"^-?\d{1,15}(\.\d{1,2})?$", "CNY, at most two decimal places", minimum=None),
 ]
 
 Rate = Annotated[
     Decimal,
     Field(ge=0, le=1, max_digits=12, allow_inf_nan=False),
     PlainSerializer(format_decimal, return_type=str, when_used="json"),
-    _decimal_schema(r"^(0(\.\d{1,11})?|1(\.0{1,11})?)$", "a fraction from 0 to 1"),
+    _decimal_schema(r"^(0(\.\d{1,12})?|1(\.0{1,12})?)$", "a fraction from 0 to 1", maximum=1),
 ]
 
 Quantity = Annotated[
