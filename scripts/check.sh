@@ -12,6 +12,7 @@ mypy
 echo "== generated documentation is up to date"
 python docs/generate.py --check
 echo "== mkdocs (warnings are errors)"
+export NO_MKDOCS_2_WARNING=1
 mkdocs build --strict --quiet --site-dir "$(mktemp -d)"
 echo "== pytest"
 pytest -q

@@ -34,7 +34,8 @@ from azx_core.report.results import (
     Severity,
     Summary,
 )
-from azx_core.validation import Run, Validator
+from azx_core.run import Run
+from azx_core.validation import Validator
 
 __version__ = "0.1.0"
 

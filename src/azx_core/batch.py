@@ -18,7 +18,8 @@ import attrs
 from azx_core.io.readers import RawRecord
 from azx_core.report.results import RecordResult
 from azx_core.rules.model import NotApplicable, NotCheckable
-from azx_core.validation import Run, Validator
+from azx_core.run import Run
+from azx_core.validation import Validator
 
 __all__ = ["ParallelRun", "ValidatorSettings"]
 
@@ -108,16 +109,11 @@ class ParallelRun(Run):
             first += len(chunk)
 
     def __iter__(self) -> Iterator[RecordResult]:
-        from azx_core.rules.model import BatchRef
-
         context = multiprocessing.get_context("spawn")
         with context.Pool(self._jobs, initializer=_start, initargs=(self._settings,)) as pool:
             for batch in pool.imap(_work, self._chunks(), chunksize=1):
                 for result, facts in batch:
-                    self.summary.add(result)
-                    self._valid.append(result.valid)
-                    if facts:
-                        ref = BatchRef(result.index, result.source, result.key)
-                        for position, fact in facts:
-                            self._checks[position][1].observe(fact, ref)
+                    self._count(result)
+                    for position, fact in facts:
+                        self._checks[position][1].observe(fact, result.index)
                     yield result

@@ -34,9 +34,11 @@ from azx_core.models import MODELS, Part
 __all__ = ["parse_json"]
 
 _KEY = re.compile(r'"(?:[^"\\]|\\.)*"(\s*:)?', re.DOTALL)
-# A number with a fraction or exponent in value position (it may also match inside a
-# string, which only sends that record down the careful path).
-_INEXACT_NUMBER = re.compile(r"[:,\[]\s*-?[0-9]+(?:\.|[eE])")
+# A number with a fraction or exponent as the value of a key. (Numbers inside arrays
+# cannot reach a decimal field: no model has a list of numbers, so such a record fails
+# validation and takes the careful path anyway. The pattern may also match inside a
+# string, which only sends that record down the careful path.)
+_INEXACT_NUMBER = re.compile(r":\s*-?[0-9]+[.eE]")
 
 
 def _submodels(annotation: Any) -> bool:

@@ -10,8 +10,8 @@ Every input record yields exactly one `RecordResult`, whatever it holds. The sta
    that the rest of the record is still parsed; every other schema error is SCH002;
 5. run the kind's **rules** on the parsed model.
 
-`Validator.run` does the same over a whole input stream and, once it is exhausted, runs
-the batch rules (POL006, COV005, ...) over the index they kept.
+`Validator.run` does the same over a whole input stream (see `azx_core.run`) and, once it
+is exhausted, runs the batch rules (POL006, COV005, ...) over the index they kept.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -31,18 +31,17 @@ from azx_core.params.calendar import WorkingDayCalendar
 from azx_core.params.profile import Profile
 from azx_core.report.masking import PERSONAL_FIELDS, mask_id_number
 from azx_core.report.results import (
-    BatchFinding,
     Finding,
     NotChecked,
     RecordResult,
-    Severity,
-    Summary,
 )
 from azx_core.rules.engine import Engine
-from azx_core.rules.model import BatchRef, NotApplicable, NotCheckable
 from azx_core.rules.structure import DETAIL_ZH
 
-__all__ = ["Run", "Validator"]
+if TYPE_CHECKING:
+    from azx_core.run import Run
+
+__all__ = ["Validator"]
 
 _KEY_FIELDS = {
     "enterprise": ("uscc", "operator_id_number"),
@@ -139,6 +138,8 @@ class Validator:
 
     def run(self, records: Iterable[Any], *, kind: str | None = None) -> Run:
         """Validate a whole batch: per-record results, then the batch rules' findings."""
+        from azx_core.run import Run
+
         return Run(self, records, kind)
 
     # The stages.
@@ -350,66 +351,3 @@ class Validator:
             findings=tuple(findings),
             not_checked=tuple(not_checked),
         )
-
-
-class Run:
-    """A batch run: iterate it for per-record results, then call `finish`.
-
-    Per-record results are produced lazily as the input is read. The batch rules keep an
-    index of what they need while the results stream past; `finish` runs them and returns
-    their findings, each pointing at the record it concerns. `summary` counts everything,
-    batch findings included, once `finish` has run.
-    """
-
-    def __init__(self, validator: Validator, records: Iterable[Any], kind: str | None) -> None:
-        self._validator = validator
-        self._records = records
-        self._kind = kind
-        self._checks = validator.engine.batch_checks()
-        self._valid = bytearray()
-        self.summary = Summary()
-        self._finished: list[BatchFinding] | None = None
-
-    def __iter__(self) -> Iterator[RecordResult]:
-        validator = self._validator
-        engine = validator.engine
-        for index, record in enumerate(self._records):
-            source = record.source if isinstance(record, RawRecord) else f"-:{index + 1}"
-            result, model = validator.process(
-                record, kind=self._kind, index=index, source=source, batch=True
-            )
-            self.summary.add(result)
-            self._valid.append(result.valid)
-            if model is not None and self._checks:
-                ref = BatchRef(index, result.source, result.key)
-                ctx = engine.context(model)
-                for _active, check in self._checks:
-                    self._observe(check, model, ctx, ref)
-            yield result
-
-    @staticmethod
-    def _observe(check: Any, model: Any, ctx: Any, ref: BatchRef) -> None:
-        try:
-            fact = check.extract(model, ctx)
-        except (NotApplicable, NotCheckable):
-            return
-        if fact is not None:
-            check.observe(fact, ref)
-
-    def finish(self) -> list[BatchFinding]:
-        """Run the batch rules once the input is exhausted; return their findings."""
-        if self._finished is not None:
-            return self._finished
-        engine = self._validator.engine
-        found: list[BatchFinding] = []
-        for active, check in self._checks:
-            for ref, hit in check.finish(engine.as_of):
-                finding = engine.finding(active, hit)
-                invalidates = finding.severity is Severity.ERROR and bool(self._valid[ref.index])
-                if invalidates:
-                    self._valid[ref.index] = 0
-                self.summary.add_batch(finding, invalidates=invalidates)
-                found.append(BatchFinding(ref.index, ref.source, ref.key, finding))
-        found.sort(key=lambda b: (b.index, b.finding.rule))
-        self._finished = found
-        return found

@@ -15,7 +15,7 @@ from azx_core import __version__
 from azx_core.batch import ParallelRun, ValidatorSettings
 from azx_core.io.readers import InputError, RawRecord, read_path, read_stream
 from azx_core.report import RENDERERS, ReportMeta, Severity
-from azx_core.validation import Run
+from azx_core.run import Run
 
 __all__ = ["run_validate"]
 
@@ -77,7 +77,7 @@ def run_validate(args: argparse.Namespace) -> int:
     else:
         run = settings.build().run(stream, kind=args.kind)
 
-    meta = ReportMeta("azx-core", __version__, run._validator.profile.name, args.as_of, args.lang)
+    meta = ReportMeta("azx-core", __version__, run.validator.profile.name, args.as_of, args.lang)
     with _output(args.output) as out:
         renderer = RENDERERS[args.fmt](out, meta)
         for result in run:

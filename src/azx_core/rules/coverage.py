@@ -23,7 +23,7 @@ from azx_core.models import (
 )
 from azx_core.models.enums import label_zh
 from azx_core.report.results import Severity
-from azx_core.rules.model import BatchRef, Context, Hit, NotCheckable
+from azx_core.rules.model import Context, Hit, NotCheckable
 from azx_core.rules.policy import cover_end, holder_key
 from azx_core.rules.registry import batch, check
 
@@ -147,7 +147,7 @@ class UninsuredHighRiskUnit:
     """Finds operating high-risk units with no policy in force on the as-of date."""
 
     def __init__(self) -> None:
-        self._units: dict[str, tuple[BatchRef, Industry]] = {}
+        self._units: dict[str, tuple[int, Industry]] = {}
         self._insured: set[str] = set()
 
     def extract(self, record: Any, ctx: Context) -> Any:
@@ -162,17 +162,17 @@ class UninsuredHighRiskUnit:
             return ("insured", holder_key(record.policyholder))
         return None
 
-    def observe(self, fact: Any, ref: BatchRef) -> None:
+    def observe(self, fact: Any, index: int) -> None:
         """Index the unit or the insured key."""
         if fact[0] == "unit":
-            self._units.setdefault(fact[1], (ref, fact[2]))
+            self._units.setdefault(fact[1], (index, fact[2]))
         else:
             self._insured.add(fact[1])
 
-    def finish(self, as_of: date | None) -> Iterator[tuple[BatchRef, Hit]]:
+    def finish(self, as_of: date | None) -> Iterator[tuple[int, str | None, Hit]]:
         """Report each indexed unit that no in-force policy names."""
         if as_of is None:
             return
-        for key, (ref, industry) in self._units.items():
+        for key, (index, industry) in self._units.items():
             if key not in self._insured:
-                yield ref, Hit("", {"unit": key, "industry": industry, "as_of": as_of})
+                yield index, key, Hit("", {"unit": key, "industry": industry, "as_of": as_of})

@@ -23,7 +23,6 @@ from azx_core.report.results import Severity
 
 __all__ = [
     "BatchCheck",
-    "BatchRef",
     "Check",
     "Context",
     "Hit",
@@ -118,30 +117,22 @@ class Context:
 Check = Callable[[Any, Context], Iterable[Hit]]
 
 
-@attrs.frozen
-class BatchRef:
-    """Where a record of a batch run came from, so a batch finding can point at it."""
-
-    index: int
-    source: str
-    key: str | None
-
-
 class BatchCheck(Protocol):
     """A rule that looks across the records of one run.
 
     `extract` runs on every parsed record of the run (of any kind) and returns a small,
     picklable fact, or None for a record it does not need; `observe` receives the facts in
-    input order; `finish` runs once at the end and yields the findings, each with the
-    record it concerns. Between records a batch check keeps only an index keyed by
-    identifier.
+    input order with the record's index; `finish` runs once at the end and yields the
+    findings as ``(index, key, hit)``, for the record they concern. Between records a batch
+    check keeps only a compact index keyed by identifier; the run knows each record's
+    source from its index.
     """
 
     def extract(self, record: Any, context: Context) -> Any: ...
 
-    def observe(self, fact: Any, ref: BatchRef) -> None: ...
+    def observe(self, fact: Any, index: int) -> None: ...
 
-    def finish(self, as_of: date | None) -> Iterator[tuple[BatchRef, Hit]]: ...
+    def finish(self, as_of: date | None) -> Iterator[tuple[int, str | None, Hit]]: ...
 
 
 @attrs.frozen

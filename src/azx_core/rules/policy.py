@@ -7,15 +7,14 @@ decides once every policy of the run has been seen.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-import attrs
-
 from azx_core.models import Enterprise, EnterpriseStatus, Policy, PolicyStatus
-from azx_core.rules.model import BatchRef, Context, Hit
+from azx_core.rules.model import Context, Hit
 from azx_core.rules.registry import batch, check
 
 __all__ = ["RenewalGap", "cover_end"]
@@ -95,23 +94,45 @@ def holder_key(unit: Enterprise) -> str:
     return unit.uscc or unit.operator_id_number or ""
 
 
-@attrs.frozen
-class _Seen:
-    policy_no: str
-    holder: str
-    start: date
-    end: date
-    renewal_of: str | None
-    exempt: bool
-    ref: BatchRef
+class _Strings:
+    """Many short strings in one buffer: far smaller than a list of str objects."""
+
+    __slots__ = ("_data", "_ends")
+
+    def __init__(self) -> None:
+        self._data = bytearray()
+        self._ends = array("Q")
+
+    def append(self, text: str) -> None:
+        self._data += text.encode("utf-8", "surrogatepass")
+        self._ends.append(len(self._data))
+
+    def __getitem__(self, position: int) -> str:
+        start = self._ends[position - 1] if position else 0
+        return self._data[start : self._ends[position]].decode("utf-8", "surrogatepass")
+
+    def __len__(self) -> int:
+        return len(self._ends)
 
 
 @batch("POL006")
 class RenewalGap:
-    """Finds policies that start more than a day after the cover they renew ended."""
+    """Finds policies that start more than a day after the cover they renew ended.
+
+    Per policy it keeps the policy number, a small id of the policyholder, the first and
+    last day of cover, the renewed policy number and the record's index, in compact
+    arrays (about 60 bytes a policy plus one entry per distinct policyholder).
+    """
 
     def __init__(self) -> None:
-        self._policies: list[_Seen] = []
+        self._numbers = _Strings()
+        self._renews = _Strings()
+        self._holders = array("I")
+        self._holder_ids: dict[str, int] = {}
+        self._starts = array("i")
+        self._ends = array("i")
+        self._indexes = array("Q")
+        self._exempt = bytearray()
         self._exempt_units: set[str] = set()
 
     def extract(self, record: Any, ctx: Context) -> Any:
@@ -125,62 +146,73 @@ class RenewalGap:
             "policy",
             record.policy_no,
             holder_key(holder),
-            record.start,
-            cover_end(record),
-            record.renewal_of,
+            record.start.toordinal(),
+            cover_end(record).toordinal(),
+            record.renewal_of or "",
             holder.status in _EXEMPT,
         )
 
-    def observe(self, fact: Any, ref: BatchRef) -> None:
-        """Keep the fact with the record it came from."""
+    def observe(self, fact: Any, index: int) -> None:
+        """Add the fact to the index."""
         if fact[0] == "unit":
             self._exempt_units.add(fact[1])
-        else:
-            number, holder, start, end, renewal_of, exempt = fact[1:]
-            self._policies.append(_Seen(number, holder, start, end, renewal_of, exempt, ref))
+            return
+        _, number, holder, start, end, renews, exempt = fact
+        self._numbers.append(number)
+        self._renews.append(renews)
+        self._holders.append(self._holder_ids.setdefault(holder, len(self._holder_ids)))
+        self._starts.append(start)
+        self._ends.append(end)
+        self._indexes.append(index)
+        self._exempt.append(exempt)
 
-    def finish(self, as_of: date | None) -> Iterator[tuple[BatchRef, Hit]]:
+    def finish(self, as_of: date | None) -> Iterator[tuple[int, str | None, Hit]]:
         """Compare each policy with the one it renews and with the holder's previous one."""
-        by_number = {seen.policy_no: seen for seen in self._policies}
+        count = len(self._numbers)
+        exempt_holders = {self._holder_ids[k] for k in self._exempt_units if k in self._holder_ids}
+        renewed = {self._renews[p] for p in range(count)} - {""}
+        position_of = {number: p for p in range(count) if (number := self._numbers[p]) in renewed}
         reported: set[tuple[int, int]] = set()
-        for seen in self._policies:
-            previous = by_number.get(seen.renewal_of) if seen.renewal_of else None
-            if previous is not None and previous is not seen:
-                yield from self._gap(previous, seen, reported)
+        for position in range(count):
+            target = self._renews[position]
+            previous = position_of.get(target) if target else None
+            if previous is not None and previous != position:
+                yield from self._gap(previous, position, reported, exempt_holders)
 
-        by_holder: dict[str, list[_Seen]] = {}
-        for seen in self._policies:
-            if seen.holder:
-                by_holder.setdefault(seen.holder, []).append(seen)
-        for policies in by_holder.values():
-            policies.sort(key=lambda s: (s.start, s.end))
-            latest: _Seen | None = None
-            for seen in policies:
-                if latest is not None:
-                    yield from self._gap(latest, seen, reported)
-                if latest is None or seen.end > latest.end:
-                    latest = seen
+        order = sorted(
+            range(count), key=lambda p: (self._holders[p], self._starts[p], self._ends[p])
+        )
+        latest: int | None = None
+        for position in order:
+            if latest is not None and self._holders[latest] == self._holders[position]:
+                yield from self._gap(latest, position, reported, exempt_holders)
+                if self._ends[position] > self._ends[latest]:
+                    latest = position
+            else:
+                latest = position
 
     def _gap(
-        self, previous: _Seen, current: _Seen, reported: set[tuple[int, int]]
-    ) -> Iterator[tuple[BatchRef, Hit]]:
-        pair = (previous.ref.index, current.ref.index)
-        gap = (current.start - previous.end).days - 1
-        if gap <= 0 or pair in reported:
+        self, previous: int, current: int, reported: set[tuple[int, int]], exempt: set[int]
+    ) -> Iterator[tuple[int, str | None, Hit]]:
+        gap = self._starts[current] - self._ends[previous] - 1
+        if gap <= 0 or (previous, current) in reported:
             return
-        if current.exempt or current.holder in self._exempt_units:
+        if self._exempt[current] or self._holders[current] in exempt:
             return
-        reported.add(pair)
+        reported.add((previous, current))
+        previous_end = date.fromordinal(self._ends[previous])
+        number = self._numbers[current]
         yield (
-            current.ref,
+            self._indexes[current],
+            number,
             Hit(
                 "start",
                 {
-                    "start": current.start,
-                    "previous": previous.policy_no,
-                    "previous_end": previous.end,
+                    "start": date.fromordinal(self._starts[current]),
+                    "previous": self._numbers[previous],
+                    "previous_end": previous_end,
                     "gap_days": gap,
-                    "cover_resumes_by": previous.end + timedelta(days=1),
+                    "cover_resumes_by": previous_end + timedelta(days=1),
                 },
             ),
         )

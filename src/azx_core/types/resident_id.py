@@ -27,6 +27,7 @@ that may since have been abolished.
 from __future__ import annotations
 
 from datetime import date
+from operator import mul
 
 from azx_core.errors import InvalidIdentifier
 
@@ -49,7 +50,7 @@ def calc_check_character(body: str) -> str:
     """
     if len(body) != 17 or not body.isascii() or not body.isdigit():
         raise InvalidIdentifier("resident_id_format", "17 digits expected")
-    total = sum(int(digit) * weight for digit, weight in zip(body, _WEIGHTS, strict=True))
+    total = sum(map(mul, map(int, body), _WEIGHTS))
     value = (12 - total % 11) % 11
     return "X" if value == 10 else str(value)
 
