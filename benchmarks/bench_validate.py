@@ -45,6 +45,7 @@ from azx_core.cli.main import main as azx_main
 from azx_core.models import Policy
 from azx_core.schemas import shipped
 from azx_core.testing import factories
+from azx_core.types import uscc
 
 MB = 1024 * 1024
 
@@ -72,6 +73,12 @@ def _invalid(record: dict[str, Any], number: int) -> None:
         record["insured_count"] = record["policyholder"]["employee_count"] - 3  # COV001
 
 
+def unit_uscc(serial: int) -> str:
+    """A valid USCC for the `serial`-th generated unit (registered in Lhasa)."""
+    body = f"91540100MA{serial:07X}"
+    return body + uscc.calc_check_character(body)
+
+
 def policy_lines(count: int) -> Iterator[str]:
     """`count` varied policy records as JSON lines; one in `INVALID_EVERY` breaks a rule.
 
@@ -86,7 +93,8 @@ def policy_lines(count: int) -> Iterator[str]:
         employees = 20 + number % 480
         limit = 400_000 + (number % 7) * 100_000
         premium = Decimal(employees * 650 + number % 997)
-        holder = dict(base["policyholder"], employee_count=employees)
+        # About three policies per unit, as when units renew year after year.
+        holder = dict(base["policyholder"], employee_count=employees, uscc=unit_uscc(number // 3))
         holder["employees_by_type"] = {"regular": employees, "dispatched": 0, "temporary": 0}
         coverages = [dict(c) for c in base["coverages"]]
         coverages[0]["per_person_limit"] = str(limit)

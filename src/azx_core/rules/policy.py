@@ -119,20 +119,21 @@ class _Strings:
 class RenewalGap:
     """Finds policies that start more than a day after the cover they renew ended.
 
-    Per policy it keeps the policy number, a small id of the policyholder, the first and
-    last day of cover, the renewed policy number and the record's index, in compact
-    arrays (about 60 bytes a policy plus one entry per distinct policyholder).
+    Per policy it keeps the policy number, the renewed policy number, the first and last
+    day of cover and the record's index in compact buffers and arrays (about 50 bytes),
+    and, per distinct policyholder, the positions of its policies. Policies are compared
+    within each policyholder's group; only a renewal that names a policy of another
+    policyholder needs a look across groups.
     """
 
     def __init__(self) -> None:
         self._numbers = _Strings()
         self._renews = _Strings()
-        self._holders = array("I")
-        self._holder_ids: dict[str, int] = {}
         self._starts = array("i")
         self._ends = array("i")
         self._indexes = array("Q")
         self._exempt = bytearray()
+        self._groups: dict[str, array[int]] = {}
         self._exempt_units: set[str] = set()
 
     def extract(self, record: Any, ctx: Context) -> Any:
@@ -158,53 +159,63 @@ class RenewalGap:
             self._exempt_units.add(fact[1])
             return
         _, number, holder, start, end, renews, exempt = fact
+        group = self._groups.get(holder)
+        if group is None:
+            group = self._groups[holder] = array("I")
+        group.append(len(self._numbers))
         self._numbers.append(number)
         self._renews.append(renews)
-        self._holders.append(self._holder_ids.setdefault(holder, len(self._holder_ids)))
         self._starts.append(start)
         self._ends.append(end)
         self._indexes.append(index)
-        self._exempt.append(exempt)
+        self._exempt.append(exempt or holder in self._exempt_units)
 
     def finish(self, as_of: date | None) -> Iterator[tuple[int, str | None, Hit]]:
         """Compare each policy with the one it renews and with the holder's previous one."""
-        count = len(self._numbers)
-        exempt_holders = {self._holder_ids[k] for k in self._exempt_units if k in self._holder_ids}
-        renewed = {self._renews[p] for p in range(count)} - {""}
-        position_of = {number: p for p in range(count) if (number := self._numbers[p]) in renewed}
         reported: set[tuple[int, int]] = set()
-        for position in range(count):
-            target = self._renews[position]
-            previous = position_of.get(target) if target else None
-            if previous is not None and previous != position:
-                yield from self._gap(previous, position, reported, exempt_holders)
-
-        order = sorted(
-            range(count), key=lambda p: (self._holders[p], self._starts[p], self._ends[p])
-        )
-        latest: int | None = None
-        for position in order:
-            if latest is not None and self._holders[latest] == self._holders[position]:
-                yield from self._gap(latest, position, reported, exempt_holders)
-                if self._ends[position] > self._ends[latest]:
+        elsewhere: list[tuple[int, str]] = []
+        starts, ends = self._starts, self._ends
+        for holder, group in self._groups.items():
+            if holder in self._exempt_units:
+                continue
+            local = {self._numbers[p]: p for p in group}
+            for position in group:
+                target = self._renews[position]
+                if not target:
+                    continue
+                previous = local.get(target)
+                if previous is None:
+                    elsewhere.append((position, target))
+                elif previous != position:
+                    yield from self._gap(previous, position, reported)
+            latest: int | None = None
+            for position in sorted(group, key=lambda p: (starts[p] << 20) | ends[p]):
+                if latest is not None:
+                    yield from self._gap(latest, position, reported)
+                if latest is None or ends[position] > ends[latest]:
                     latest = position
-            else:
-                latest = position
+        if elsewhere:
+            targets = {target for _, target in elsewhere}
+            found = {
+                number: p
+                for p in range(len(self._numbers))
+                if (number := self._numbers[p]) in targets
+            }
+            for position, target in elsewhere:
+                if target in found:
+                    yield from self._gap(found[target], position, reported)
 
     def _gap(
-        self, previous: int, current: int, reported: set[tuple[int, int]], exempt: set[int]
+        self, previous: int, current: int, reported: set[tuple[int, int]]
     ) -> Iterator[tuple[int, str | None, Hit]]:
         gap = self._starts[current] - self._ends[previous] - 1
-        if gap <= 0 or (previous, current) in reported:
-            return
-        if self._exempt[current] or self._holders[current] in exempt:
+        if gap <= 0 or self._exempt[current] or (previous, current) in reported:
             return
         reported.add((previous, current))
         previous_end = date.fromordinal(self._ends[previous])
-        number = self._numbers[current]
         yield (
             self._indexes[current],
-            number,
+            self._numbers[current],
             Hit(
                 "start",
                 {
