@@ -2,76 +2,44 @@
 
 from __future__ import annotations
 
-import io
-import json
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from azx_core import Validator
 from azx_core.cli.main import main
 from azx_core.io.readers import RawRecord
 from azx_core.report import (
     RENDERERS,
     BatchFinding,
-    Finding,
     HtmlRenderer,
     NotChecked,
     RecordResult,
-    ReportMeta,
-    Severity,
     Summary,
 )
 from azx_core.testing import factories
+from report_support import (
+    BAD_ID,
+    MASKED_ID,
+    flawed_policy,
+    render,
+    renewal_gap,
+)
+from report_support import line as _line
+from report_support import renewal_pair as _renewal_pair
+from report_support import run as _run
 
-SELECT = ("SCH", "ENT")
-BAD_ID = "110105194912310021"
-MASKED_ID = "110105********0021"
 SPECIAL_KEY = "AZX-<&>\"'保单"
 
 
-def _line(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False)
-
-
 def _records() -> list[RawRecord]:
-    flawed = factories.policy(policy_no=SPECIAL_KEY)
-    flawed["insured_persons"] = [factories.insured_person(1, id_number=BAD_ID)]
-    flawed['备注<&>"'] = "unknown field"
+    flawed = flawed_policy(SPECIAL_KEY)
     return [
         RawRecord("保单.jsonl:1", text=_line(flawed)),
         RawRecord("保单.jsonl:2", text="<script>alert(1)</script>"),
         RawRecord("保单.jsonl:3", text=_line(factories.policy())),
         RawRecord("保单.jsonl:4", text=_line(factories.policy())),
     ]
-
-
-def _renewal_pair() -> str:
-    """Two policies of one unit: the second renews the first after a nine-day gap."""
-    first = factories.policy()
-    second = factories.policy(
-        policy_no="AZX-2026-540100-0001",
-        start="2026-06-10",
-        end="2027-06-09",
-        signed_on="2026-06-01",
-        premium_paid_on="2026-06-05",
-        renewal_of=first["policy_no"],
-    )
-    return _line(first) + "\n" + _line(second) + "\n"
-
-
-def _run(
-    records: Iterable[RawRecord], batch: Sequence[BatchFinding] = ()
-) -> tuple[list[RecordResult], list[BatchFinding], Summary]:
-    run = Validator(select=SELECT).run(records)
-    results = list(run)
-    found = [*run.finish(), *batch]
-    for item in batch:
-        invalidates = item.finding.severity is Severity.ERROR and results[item.index].valid
-        run.summary.add_batch(item.finding, invalidates=invalidates)
-    return results, found, run.summary
 
 
 def _render(
@@ -82,29 +50,15 @@ def _render(
     lang: str = "zh",
     as_of: date | None = None,
 ) -> str:
-    out = io.StringIO()
-    renderer = HtmlRenderer(out, ReportMeta("azx-core", "0.1.0", "xizang", as_of, lang))
-    for result in results:
-        renderer.result(result)
-    renderer.batch(batch)
-    renderer.finish(summary)
-    return out.getvalue()
+    return render(HtmlRenderer, results, batch, summary, lang=lang, profile="xizang", as_of=as_of)
+
+
+def _renewal_gap(index: int) -> BatchFinding:
+    return renewal_gap(index, _records()[index].source)
 
 
 def _page(batch: Sequence[BatchFinding] = (), *, lang: str = "zh") -> ET.Element:
     return ET.fromstring(_render(*_run(_records(), batch), lang=lang))
-
-
-def _renewal_gap(index: int) -> BatchFinding:
-    finding = Finding(
-        rule="POL006",
-        name="renewal-gap",
-        severity=Severity.ERROR,
-        path="renewal_of",
-        message="续保保单起期晚于上一保单止期",
-        reference="安全生产责任保险实施办法 第十六条",
-    )
-    return BatchFinding(index, _records()[index].source, "AZX-2025-540100-0001", finding)
 
 
 def _summary_cells(page: ET.Element) -> dict[str, str]:

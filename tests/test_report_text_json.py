@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from azx_core import Validator
 from azx_core.cli.main import main
 from azx_core.io.readers import RawRecord
 from azx_core.report import (
@@ -24,24 +22,19 @@ from azx_core.report import (
     NotChecked,
     RecordResult,
     Renderer,
-    ReportMeta,
     Severity,
-    Summary,
     TextRenderer,
 )
 from azx_core.testing import factories
+from report_support import BAD_ID, MASKED_ID, render
+from report_support import line as _line
+from report_support import renewal_pair as _renewal_pair
+from report_support import run as _run
 
-SELECT = ("SCH", "ENT")
-BAD_ID = "110105194912310021"
-MASKED_ID = "110105********0021"
 SPECIAL_KEY = 'AZX-<&>"保单'
 RESULT_KEYS = ["index", "source", "kind", "key", "valid", "findings", "not_checked"]
 FINDING_KEYS = ["rule", "name", "severity", "path", "message", "reference", "params"]
 SUMMARY_KEYS = ["records", "valid", "invalid", "errors", "warnings", "not_checked"]
-
-
-def _line(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False)
 
 
 def _records() -> list[RawRecord]:
@@ -69,32 +62,6 @@ def _renewal_gap(index: int) -> BatchFinding:
     return BatchFinding(index, _records()[index].source, "AZX-2025-540100-0001", finding)
 
 
-def _renewal_pair() -> str:
-    """Two policies of one unit: the second renews the first after a nine-day gap."""
-    first = factories.policy()
-    second = factories.policy(
-        policy_no="AZX-2026-540100-0001",
-        start="2026-06-10",
-        end="2027-06-09",
-        signed_on="2026-06-01",
-        premium_paid_on="2026-06-05",
-        renewal_of=first["policy_no"],
-    )
-    return _line(first) + "\n" + _line(second) + "\n"
-
-
-def _run(
-    records: Iterable[RawRecord], batch: Sequence[BatchFinding] = ()
-) -> tuple[list[RecordResult], list[BatchFinding], Summary]:
-    run = Validator(select=SELECT).run(records)
-    results = list(run)
-    found = [*run.finish(), *batch]
-    for item in batch:
-        invalidates = item.finding.severity is Severity.ERROR and results[item.index].valid
-        run.summary.add_batch(item.finding, invalidates=invalidates)
-    return results, found, run.summary
-
-
 def _render(
     renderer_class: type[Renderer],
     batch: Sequence[BatchFinding] = (),
@@ -104,13 +71,8 @@ def _render(
     results: list[RecordResult] | None = None,
 ) -> str:
     found_results, found, summary = _run(_records(), batch)
-    out = io.StringIO()
-    renderer = renderer_class(out, ReportMeta("azx-core", "0.1.0", "national", as_of, lang))
-    for result in results if results is not None else found_results:
-        renderer.result(result)
-    renderer.batch(found)
-    renderer.finish(summary)
-    return out.getvalue()
+    shown = results if results is not None else found_results
+    return render(renderer_class, shown, found, summary, lang=lang, as_of=as_of)
 
 
 # json

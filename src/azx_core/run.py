@@ -31,7 +31,7 @@ class _Sources:
     def __init__(self) -> None:
         self._names: list[str] = []
         self._starts: list[int] = []
-        self._lines = array("Q")
+        self._lines = array("I")
 
     def add(self, source: str) -> None:
         name, _, line = source.rpartition(":")

@@ -25,10 +25,9 @@ import re
 from collections import Counter
 from typing import TextIO
 
-from azx_core.report.render import ReportMeta
+from azx_core.report.render import DocumentRenderer, ReportMeta
 from azx_core.report.results import (
     REPORT_VERSION,
-    BatchFinding,
     Finding,
     RecordResult,
     Severity,
@@ -133,29 +132,12 @@ def _text(value: object) -> str:
     return html.escape(_NOT_TEXT.sub("\ufffd", str(value)), quote=True)
 
 
-class HtmlRenderer:
+class HtmlRenderer(DocumentRenderer):
     """Writes the report as one self-contained HTML page when the run ends."""
 
     def __init__(self, out: TextIO, meta: ReportMeta) -> None:
-        self._out = out
-        self._meta = meta
+        super().__init__(out, meta)
         self._words = _WORDS["en" if meta.lang == "en" else "zh"]
-        self._results: list[RecordResult] = []
-        self._batch: dict[int, list[Finding]] = {}
-
-    def result(self, result: RecordResult) -> None:
-        """Keep a record result for the page."""
-        self._results.append(result)
-
-    def batch(self, findings: list[BatchFinding]) -> None:
-        """Keep each batch finding for the section of its record."""
-        known = {r.index for r in self._results}
-        for item in findings:
-            if item.index not in known:
-                # Never drop a finding: give it a record of its own.
-                known.add(item.index)
-                self._results.append(RecordResult(item.index, item.source, None, item.key))
-            self._batch.setdefault(item.index, []).append(item.finding)
 
     def finish(self, summary: Summary) -> None:
         """Build and write the page."""
@@ -179,10 +161,6 @@ class HtmlRenderer:
             "</html>",
         ]
         self._out.write("\n".join(parts) + "\n")
-
-    def _findings_of(self, result: RecordResult) -> list[tuple[Finding, bool]]:
-        own = [(f, False) for f in result.findings]
-        return own + [(f, True) for f in self._batch.get(result.index, ())]
 
     def _run_table(self) -> list[str]:
         meta, words = self._meta, self._words
@@ -212,7 +190,7 @@ class HtmlRenderer:
         words = self._words
         counts: Counter[tuple[str, str, str]] = Counter()
         for result in self._results:
-            for finding, _ in self._findings_of(result):
+            for finding, _ in self.findings_of(result):
                 counts[(finding.rule, finding.name, finding.severity.value)] += 1
         if not counts:
             return []
@@ -240,7 +218,7 @@ class HtmlRenderer:
         lines = [f"<h2>{_text(words['details'])}</h2>"]
         listed = 0
         for result in self._results:
-            findings = self._findings_of(result)
+            findings = self.findings_of(result)
             if findings or result.not_checked:
                 listed += 1
                 lines.extend(self._record(result, findings))

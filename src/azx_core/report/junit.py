@@ -35,10 +35,9 @@ import re
 import xml.etree.ElementTree as ET
 from typing import TextIO
 
-from azx_core.report.render import ReportMeta
+from azx_core.report.render import DocumentRenderer, ReportMeta
 from azx_core.report.results import (
     REPORT_VERSION,
-    BatchFinding,
     Finding,
     RecordResult,
     Severity,
@@ -76,29 +75,12 @@ def split_source(source: str) -> tuple[str, int | None]:
     return source, None
 
 
-class JunitRenderer:
+class JunitRenderer(DocumentRenderer):
     """Writes the report as one JUnit XML document when the run ends."""
 
     def __init__(self, out: TextIO, meta: ReportMeta) -> None:
-        self._out = out
-        self._meta = meta
+        super().__init__(out, meta)
         self._words = _WORDS["en" if meta.lang == "en" else "zh"]
-        self._results: list[RecordResult] = []
-        self._batch: dict[int, list[Finding]] = {}
-
-    def result(self, result: RecordResult) -> None:
-        """Keep a record result for the document."""
-        self._results.append(result)
-
-    def batch(self, findings: list[BatchFinding]) -> None:
-        """Keep each batch finding for the test case of its record."""
-        known = {r.index for r in self._results}
-        for item in findings:
-            if item.index not in known:
-                # Never drop a finding: give it a test case of its own.
-                known.add(item.index)
-                self._results.append(RecordResult(item.index, item.source, None, item.key))
-            self._batch.setdefault(item.index, []).append(item.finding)
 
     def finish(self, summary: Summary) -> None:
         """Build and write the document."""
@@ -149,9 +131,7 @@ class JunitRenderer:
         self, suite: ET.Element, result: RecordResult, name: str, line: int | None
     ) -> bool:
         """Add the test case of one record; return whether it failed."""
-        own = [(f, False) for f in result.findings]
-        batch = [(f, True) for f in self._batch.get(result.index, ())]
-        findings = own + batch
+        findings = self.findings_of(result)
         title = f"{result.source} {result.key}" if result.key else result.source
         case = ET.SubElement(
             suite, "testcase", classname=result.kind or "unknown", name=_clean(title)

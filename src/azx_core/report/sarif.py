@@ -31,10 +31,9 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from azx_core.report.junit import split_source
-from azx_core.report.render import ReportMeta
+from azx_core.report.render import DocumentRenderer, ReportMeta
 from azx_core.report.results import (
     REPORT_VERSION,
-    BatchFinding,
     Finding,
     RecordResult,
     Severity,
@@ -70,29 +69,12 @@ def artifact_uri(name: str) -> str:
     return quote(path.as_posix())
 
 
-class SarifRenderer:
+class SarifRenderer(DocumentRenderer):
     """Writes the report as one SARIF 2.1.0 log when the run ends."""
 
     def __init__(self, out: TextIO, meta: ReportMeta) -> None:
-        self._out = out
-        self._meta = meta
+        super().__init__(out, meta)
         self._words = _WORDS["en" if meta.lang == "en" else "zh"]
-        self._results: list[RecordResult] = []
-        self._batch: dict[int, list[Finding]] = {}
-
-    def result(self, result: RecordResult) -> None:
-        """Keep a record result for the log."""
-        self._results.append(result)
-
-    def batch(self, findings: list[BatchFinding]) -> None:
-        """Keep each batch finding, to follow the findings of its record."""
-        known = {r.index for r in self._results}
-        for item in findings:
-            if item.index not in known:
-                # Never drop a finding: give it a record of its own.
-                known.add(item.index)
-                self._results.append(RecordResult(item.index, item.source, None, item.key))
-            self._batch.setdefault(item.index, []).append(item.finding)
 
     def finish(self, summary: Summary) -> None:
         """Build and write the log."""
@@ -102,9 +84,7 @@ class SarifRenderer:
         notes: list[dict[str, Any]] = []
         for record in self._results:
             location = self._location(record.source)
-            own = [(f, False) for f in record.findings]
-            batch = [(f, True) for f in self._batch.get(record.index, ())]
-            for finding, from_batch in own + batch:
+            for finding, from_batch in self.findings_of(record):
                 position = self._position(finding, rules, positions)
                 results.append(self._result(record, finding, from_batch, position, location))
             for entry in record.not_checked:

@@ -101,7 +101,7 @@ class _Strings:
 
     def __init__(self) -> None:
         self._data = bytearray()
-        self._ends = array("Q")
+        self._ends = array("I")
 
     def append(self, text: str) -> None:
         self._data += text.encode("utf-8", "surrogatepass")
@@ -120,10 +120,10 @@ class RenewalGap:
     """Finds policies that start more than a day after the cover they renew ended.
 
     Per policy it keeps the policy number, the renewed policy number, the first and last
-    day of cover and the record's index in compact buffers and arrays (about 50 bytes),
-    and, per distinct policyholder, the positions of its policies. Policies are compared
-    within each policyholder's group; only a renewal that names a policy of another
-    policyholder needs a look across groups.
+    day of cover, the record's index and a link to the same policyholder's previous
+    policy, in byte buffers and arrays (about 50 bytes a policy), and per distinct
+    policyholder its last policy. Policies are compared within each policyholder's group;
+    only a renewal that names a policy of another policyholder needs a look across groups.
     """
 
     def __init__(self) -> None:
@@ -131,9 +131,10 @@ class RenewalGap:
         self._renews = _Strings()
         self._starts = array("i")
         self._ends = array("i")
-        self._indexes = array("Q")
+        self._indexes = array("I")
         self._exempt = bytearray()
-        self._groups: dict[str, array[int]] = {}
+        self._previous = array("i")  # the holder's previous policy, or -1
+        self._last: dict[str, int] = {}  # holder -> its latest policy's position
         self._exempt_units: set[str] = set()
 
     def extract(self, record: Any, ctx: Context) -> Any:
@@ -159,10 +160,9 @@ class RenewalGap:
             self._exempt_units.add(fact[1])
             return
         _, number, holder, start, end, renews, exempt = fact
-        group = self._groups.get(holder)
-        if group is None:
-            group = self._groups[holder] = array("I")
-        group.append(len(self._numbers))
+        position = len(self._numbers)
+        self._previous.append(self._last.get(holder, -1))
+        self._last[holder] = position
         self._numbers.append(number)
         self._renews.append(renews)
         self._starts.append(start)
@@ -175,9 +175,10 @@ class RenewalGap:
         reported: set[tuple[int, int]] = set()
         elsewhere: list[tuple[int, str]] = []
         starts, ends = self._starts, self._ends
-        for holder, group in self._groups.items():
+        for holder, last in self._last.items():
             if holder in self._exempt_units:
                 continue
+            group = self._group(last)
             local = {self._numbers[p]: p for p in group}
             for position in group:
                 target = self._renews[position]
@@ -204,6 +205,15 @@ class RenewalGap:
             for position, target in elsewhere:
                 if target in found:
                     yield from self._gap(found[target], position, reported)
+
+    def _group(self, last: int) -> list[int]:
+        """The positions of one policyholder's policies, following the links back."""
+        group = []
+        position = last
+        while position >= 0:
+            group.append(position)
+            position = self._previous[position]
+        return group
 
     def _gap(
         self, previous: int, current: int, reported: set[tuple[int, int]]
