@@ -1,231 +1,43 @@
-"""Hypothesis strategies: valid records of every kind, and records that break one rule.
-
-`valid` draws JSON-ready records (plain dictionaries, money as decimal strings or whole
-numbers, dates as ISO strings) that pass every rule under the ``national`` and the
-``xizang`` profiles. They start from `azx_core.testing.factories` and vary what the rules
-allow to vary: names, identifiers (USCCs and resident id numbers with correct check
-characters), dates within 2020-2026, premiums, limits above the floors, commission and
-prevention budgets below their caps, co-insurance shares that sum to one, headcounts with a
-matching roster or without one.
-
-`violating` draws records that break exactly one rule. It takes the rule's failing fixture
-(`azx_core.testing.fixtures`) and renames what no rule reads the content of: every valid
-identifier (USCC, resident id number, policy, plan, record, complaint, hazard and filing
-numbers) and every name of a unit, person or provider is replaced by a fresh one, the
-same old value always by the same new value. The renaming keeps every equality between
-records (a policy and the plan that names it, a renewal and the policy it renews), so the
-verdict of every rule stays the fixture's: the rule fires at the fixture's ``path``, and
-nothing else fires beyond the fixture's ``also``. A fixture of several records (the batch
-rules, POL006 and COV005) yields the list of records; run them under the fixture's
-``profile`` and ``as_of``.
-
-Usage in a test (this module needs the testing extra, ``pip install azx-core[testing]``)::
-
-    from hypothesis import given, settings
-    from azx_core import Validator
-    from azx_core.testing import strategies
-
-    @settings(max_examples=25, deadline=None)
-    @given(strategies.policies())
-    def test_valid_policies_pass(policy):
-        assert not Validator("xizang").validate(policy).findings
-
-    @given(strategies.violating("LIM001"))
-    def test_low_limit_is_flagged(policy):
-        assert "LIM001" in {f.rule for f in Validator().validate(policy).findings}
-
-`usccs` and `resident_ids` draw valid identifiers on their own.
-
-Known limitations: records from `valid` are valid one at a time. Run together with an
-as-of date, valid enterprises in a high-risk industry lack the policies COV005 looks for.
-Fee ledgers are the factory's construction ledger scaled by a whole factor, with uses,
-balances and dates varied; the rate tables of the other sectors are not drawn.
-"""
+"""Valid records of every kind: the factories' records with what the rules allow varied."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from azx_core.errors import UnknownKind, UnknownRule
+from hypothesis import strategies as st
+
+from azx_core.errors import UnknownKind
 from azx_core.models import KINDS, Industry, ServiceForm, ServiceItem
-from azx_core.rules.registry import get_rule
 from azx_core.testing import factories
-from azx_core.testing.fixtures import all_fixtures
-from azx_core.types import division, resident_id, uscc
-
-try:
-    from hypothesis import strategies as st
-except ImportError as exc:  # pragma: no cover - the testing extra is installed for tests
-    raise ImportError(
-        "azx_core.testing.strategies needs hypothesis: pip install azx-core[testing]"
-    ) from exc
-
-__all__ = [
-    "complaints",
-    "enterprises",
-    "fee_ledgers",
-    "policies",
-    "resident_ids",
-    "service_plans",
-    "service_records",
-    "usccs",
-    "valid",
-    "violating",
-]
-
-Record = dict[str, Any]
-Draw = st.DrawFn
-
-_REGIONS = tuple(sorted(code for code in division.table() if code.startswith("54")))
-_FIRST_DAY = date(2020, 2, 1)
-_LAST_DAY = date(2026, 11, 30)
-
-_PLACES = ("拉萨", "日喀则", "昌都", "林芝", "山南", "那曲", "阿里", "当雄", "墨竹工卡")
-_BRANDS = ("雪域", "高原", "珠峰", "圣湖", "格桑", "吉祥", "雅江", "念青", "羌塘", "冈仁")
-_TRADES = ("建筑工程", "矿业", "运输", "化工", "烟花爆竹", "民爆器材", "冶金", "建材", "商贸")
-_FORMS = ("有限公司", "有限责任公司", "股份有限公司", "集团有限公司")
-_SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹"
-_GIVEN = "建国华明军平强丽敏静伟芳娜秀英勇杰涛磊超洋艳霞刚斌峰"
-_TIBETAN = (
-    "扎西",
-    "次仁",
-    "卓玛",
-    "格桑",
-    "央金",
-    "平措",
-    "达瓦",
-    "尼玛",
-    "边巴",
-    "拉巴",
-    "普布",
-    "旦增",
-    "索朗",
-    "德吉",
-    "白玛",
-    "多吉",
+from azx_core.testing.strategies.values import (
+    _BRANCHES,
+    _FIRST_DAY,
+    _HAZARDS,
+    _INSURERS,
+    _LAST_DAY,
+    _MEASURES,
+    _PLACES,
+    _REGIONS,
+    _REPLIES,
+    _SAFEGUARDS,
+    _TARGETS,
+    Draw,
+    Record,
+    _cents,
+    _day,
+    _enterprise_names,
+    _money,
+    _numbers,
+    _people,
+    _person_names,
+    _policy_numbers,
+    _provider,
+    resident_ids,
+    usccs,
 )
-_INSURERS = (
-    ("PICC", "中国人民财产保险股份有限公司"),
-    ("CPIC", "中国太平洋财产保险股份有限公司"),
-    ("PAIC", "中国平安财产保险股份有限公司"),
-    ("CLPC", "中国人寿财产保险股份有限公司"),
-    ("CCIC", "中国大地财产保险股份有限公司"),
-    ("TPIC", "太平财产保险有限公司"),
-    ("CICP", "中华联合财产保险股份有限公司"),
-)
-_BRANCHES = ("西藏自治区分公司", "西藏分公司", "拉萨中心支公司")
-_PROVIDER_KINDS = ("安全技术服务有限公司", "安全咨询有限公司", "应急技术服务中心")
-_QUALIFICATIONS = ("注册安全工程师", "高级工程师", "安全评价师", "应急救援员")
-_MEASURES = (
-    "高处作业安全培训",
-    "新入场人员三级教育",
-    "脚手架与塔吊专项排查",
-    "危险源辨识评估",
-    "应急预案评审",
-    "综合应急演练",
-    "有限空间作业检查",
-    "安全标准化自评指导",
-)
-_TARGETS = ("全年不发生较大及以上生产安全事故", "一般隐患整改率100%", "从业人员培训覆盖率100%")
-_SAFEGUARDS = ("专人负责", "服务费用专款专用", "服务过程留痕可查", "定期向投保单位通报")
-_HAZARDS = ("外架连墙件缺失", "临边防护栏杆损坏", "配电箱未上锁", "灭火器过期", "安全通道堵塞")
-_REPLIES = (
-    (
-        "要求增加一次应急演练指导",
-        "服务方案约定每年两次培训，未含演练",
-        "在下一次培训中加入演练指导",
-    ),
-    ("对隐患排查结论有异议", "经复核现场照片与检查记录，结论成立", "安排专家再次现场解释"),
-    ("服务人员未按约定时间到场", "核实属实，因道路封闭延误", "提前一日确认行程并告知"),
-)
-
-
-def _day(low: date, high: date) -> st.SearchStrategy[date]:
-    return st.dates(min_value=low, max_value=high)
-
-
-def _money(draw: Draw, cents: int) -> str | int:
-    """An amount in cents as JSON: a decimal string, or a whole number of yuan."""
-    if cents % 100 == 0 and draw(st.booleans()):
-        return cents // 100
-    return f"{Decimal(cents) / 100:.2f}"
-
-
-def _cents(draw: Draw, low_yuan: int, high_yuan: int, step_yuan: int = 1) -> int:
-    return draw(st.integers(low_yuan // step_yuan, high_yuan // step_yuan)) * step_yuan * 100
-
-
-@st.composite
-def usccs(draw: Draw) -> str:
-    """A valid unified social credit code of a unit registered in Tibet."""
-    head = draw(st.sampled_from(("91", "91", "92", "93", "12", "52")))
-    region = draw(st.sampled_from(_REGIONS))
-    body = draw(st.text(uscc.ALPHABET, min_size=9, max_size=9))
-    code = head + region + body
-    return code + uscc.calc_check_character(code)
-
-
-@st.composite
-def resident_ids(draw: Draw) -> str:
-    """A valid resident id number of a person born 1960-2002 and registered in Tibet."""
-    born = draw(_day(date(1960, 1, 1), date(2002, 12, 31)))
-    return factories.id_number(
-        draw(st.integers(0, 999)),
-        region=draw(st.sampled_from(_REGIONS)),
-        born=born.strftime("%Y%m%d"),
-    )
-
-
-def _enterprise_names() -> st.SearchStrategy[str]:
-    parts = (_PLACES, _BRANDS, _TRADES, _FORMS)
-    return st.tuples(*(st.sampled_from(p) for p in parts)).map("".join)
-
-
-def _person_names() -> st.SearchStrategy[str]:
-    han = st.tuples(st.sampled_from(_SURNAMES), st.text(_GIVEN, min_size=1, max_size=2))
-    tibetan = st.tuples(st.sampled_from(_TIBETAN), st.sampled_from(("", *_TIBETAN)))
-    return st.one_of(han, tibetan).map("".join)
-
-
-def _provider_names() -> st.SearchStrategy[str]:
-    parts = (("西藏", *_PLACES), _BRANDS, _PROVIDER_KINDS)
-    return st.tuples(*(st.sampled_from(p) for p in parts)).map("".join)
-
-
-def _numbers(prefix: str, digits: int) -> st.SearchStrategy[str]:
-    """Identifiers like ``SP-2024-00042``."""
-    return st.builds(
-        lambda year, serial: f"{prefix}{year}-{serial:0{digits}d}",
-        st.integers(2020, 2026),
-        st.integers(0, 10**digits - 1),
-    )
-
-
-def _policy_numbers() -> st.SearchStrategy[str]:
-    return st.builds(
-        lambda insurer, year, region, serial: f"{insurer}{year}{region}{serial:07d}",
-        st.sampled_from([code for code, _ in _INSURERS]),
-        st.integers(2020, 2026),
-        st.sampled_from(_REGIONS),
-        st.integers(0, 9_999_999),
-    )
-
-
-def _people(draw: Draw, low: int = 1, high: int = 3) -> list[Record]:
-    names = draw(st.lists(_person_names(), min_size=low, max_size=high, unique=True))
-    return [
-        {"name": name, "qualification": draw(st.sampled_from(_QUALIFICATIONS))} for name in names
-    ]
-
-
-def _provider(draw: Draw, form: str | None = None) -> Record:
-    form = form or draw(st.sampled_from([f.value for f in ServiceForm]))
-    return {"name": draw(_provider_names()), "form": form}
-
 
 # Enterprises and policies.
 
@@ -619,132 +431,3 @@ def valid(kind: str) -> st.SearchStrategy[Record]:
         return _VALID[kind]()
     except KeyError:
         raise UnknownKind(f"unknown record kind {kind!r}; use one of {', '.join(KINDS)}") from None
-
-
-# Violating records: a rule's failing fixture, renamed.
-
-
-def _is_identifier(value: Any) -> bool:
-    return isinstance(value, str) and 0 < len(value) <= 64 and value == value.strip()
-
-
-def _is_name(value: Any) -> bool:
-    return isinstance(value, str) and 0 < len(value) <= 500 and value == value.strip()
-
-
-# Each class of renamed values: which values qualify, and the fresh values replacing them.
-_CLASSES: dict[str, tuple[Callable[[Any], bool], st.SearchStrategy[str]]] = {
-    "uscc": (lambda v: _is_identifier(v) and uscc.compact(v) == v and uscc.is_valid(v), usccs()),
-    "resident_id": (
-        lambda v: _is_identifier(v) and resident_id.compact(v) == v and resident_id.is_valid(v),
-        resident_ids(),
-    ),
-    "policy_no": (_is_identifier, _policy_numbers()),
-    "plan_id": (_is_identifier, _numbers("SVP-", 6)),
-    "record_id": (_is_identifier, _numbers("SVR-", 6)),
-    "complaint_id": (_is_identifier, _numbers("CPL-", 6)),
-    "hazard_id": (_is_identifier, _numbers("HZD-", 6)),
-    "platform_record_no": (_is_identifier, _numbers("XZPT", 7)),
-    "enterprise_name": (_is_name, _enterprise_names()),
-    "person_name": (_is_name, _person_names()),
-    "provider_name": (_is_name, _provider_names()),
-}
-_KEY_CLASS = {
-    "uscc": "uscc",
-    "operator_id_number": "resident_id",
-    "id_number": "resident_id",
-    "policy_no": "policy_no",
-    "renewal_of": "policy_no",
-    "plan_id": "plan_id",
-    "service_plan_id": "plan_id",
-    "record_id": "record_id",
-    "complaint_id": "complaint_id",
-    "hazard_id": "hazard_id",
-    "platform_record_no": "platform_record_no",
-}
-# Whose name a "name" key holds, by the key of the object (or list) around it.
-_NAME_CLASS = {
-    "": "enterprise_name",
-    "policyholder": "enterprise_name",
-    "insured_persons": "person_name",
-    "personnel": "person_name",
-    "provider": "provider_name",
-}
-_TEXT_VALUE = re.compile(r'("(' + "|".join(_KEY_CLASS) + r')"\s*:\s*)"([^"\\]*)"')
-
-Visit = Callable[[str, str], str]
-
-
-def _class_of(key: str, parent: str) -> str | None:
-    return _NAME_CLASS.get(parent) if key == "name" else _KEY_CLASS.get(key)
-
-
-def _walk(node: Any, parent: str, visit: Visit) -> Any:
-    """Rebuild `node`, passing every renameable value through `visit(class, value)`."""
-    if isinstance(node, Mapping):
-        out = {}
-        for key, value in node.items():
-            kind = _class_of(key, parent)
-            if kind is not None and _CLASSES[kind][0](value):
-                out[key] = visit(kind, value)
-            else:
-                out[key] = _walk(value, key, visit)
-        return out
-    if isinstance(node, list):
-        return [_walk(item, parent, visit) for item in node]
-    return node
-
-
-def _walk_text(text: str, visit: Visit) -> str:
-    """Rename the values in raw record text whose class the key alone tells."""
-
-    def replace(match: re.Match[str]) -> str:
-        prefix, key, value = match.groups()
-        kind = _KEY_CLASS[key]
-        if not _CLASSES[kind][0](value):
-            return match.group(0)
-        return f'{prefix}"{visit(kind, value)}"'
-
-    return _TEXT_VALUE.sub(replace, text)
-
-
-def _rename(record: Any, visit: Visit) -> Any:
-    """A record (a mapping or raw text) with its renameable values passed through `visit`."""
-    return _walk_text(record, visit) if isinstance(record, str) else _walk(record, "", visit)
-
-
-@st.composite
-def _renamed(draw: Draw, records: tuple[Any, ...]) -> list[Any]:
-    originals: dict[str, dict[str, None]] = {}
-
-    def collect(kind: str, value: str) -> str:
-        originals.setdefault(kind, {})[value] = None
-        return value
-
-    for item in records:
-        _rename(item, collect)
-    renames: dict[str, dict[str, str]] = {}
-    for kind, values in originals.items():
-        fresh = draw(
-            st.lists(_CLASSES[kind][1], min_size=len(values), max_size=len(values), unique=True)
-        )
-        renames[kind] = dict(zip(values, fresh, strict=True))
-    return [_rename(item, lambda kind, value: renames[kind][value]) for item in records]
-
-
-def violating(rule_id: str) -> st.SearchStrategy[Any]:
-    """Records that break exactly the rule `rule_id` (see the module docstring).
-
-    A fixture of one record yields that record (a dictionary, or a string for a raw-text
-    case such as SCH001); a fixture of several records yields the list of them.
-
-    Raises:
-        UnknownRule: no rule has this id, or the rule has no failing fixture.
-    """
-    rule = get_rule(rule_id)
-    fixture = all_fixtures().get(rule.id)
-    if fixture is None:
-        raise UnknownRule(f"rule {rule.id} has no failing fixture")
-    records = fixture.failing.records
-    several = len(records) > 1
-    return _renamed(records).map(lambda found: found if several else found[0])
