@@ -1,6 +1,8 @@
 """azx-core: the data model, rules and reference data of 安全生产责任保险 (安责险).
 
-The whole public surface is listed in `__all__`. Validate a record::
+The whole public surface is listed in `__all__`. The validator and the models load when
+they are first used, so that ``import azx_core`` stays cheap for code that needs only the
+identifier checks (`azx_core.types`) or the results. Validate a record::
 
     >>> import azx_core
     >>> result = azx_core.validate({"kind": "enterprise", "uscc": "91540100MA6T00000X",
@@ -15,7 +17,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from azx_core.errors import (
     AzxError,
@@ -34,8 +36,10 @@ from azx_core.report.results import (
     Severity,
     Summary,
 )
-from azx_core.run import Run
-from azx_core.validation import Validator
+
+if TYPE_CHECKING:
+    from azx_core.run import Run
+    from azx_core.validation import Validator
 
 __version__ = "0.1.0"
 
@@ -61,8 +65,22 @@ __all__ = [
 ]
 
 
+def __getattr__(name: str) -> Any:
+    if name == "Validator":
+        from azx_core.validation import Validator
+
+        return Validator
+    if name == "Run":
+        from azx_core.run import Run
+
+        return Run
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 @functools.lru_cache(maxsize=16)
 def _validator(profile: str, as_of: date | None, lang: str) -> Validator:
+    from azx_core.validation import Validator
+
     return Validator(profile, as_of=as_of, lang=lang)
 
 
