@@ -19,7 +19,7 @@ RULES = {rule.id: rule for rule in all_rules()}
 FIXTURES = all_fixtures()
 
 #: Rules that are contract or accounting logic rather than law, so they cite no document
-#: (RULES.md gives their basis as "—", "data consistency" or "accounting identity").
+#: (their basis is contract logic, data consistency or an accounting identity, not a legal text).
 WITHOUT_REFERENCES = frozenset({"POL001", "POL002", "LIM002", "COV006", "FEE005"})
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 

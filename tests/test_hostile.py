@@ -1,4 +1,4 @@
-"""Hostile inputs (DESIGN.md section 8): each yields exactly one result with a finding.
+"""Hostile inputs: each yields exactly one result with a finding, and never exit 3.
 
 Whatever a record holds (wrong encoding, truncated JSON, NaN, 10^400, an integer of 5000
 digits, 100000 levels of nesting, a 10 MB string, repeated keys, 30 February), the

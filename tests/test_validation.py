@@ -50,7 +50,7 @@ def enterprise_text(**fields: Any) -> str:
     return json.dumps(factories.enterprise(**fields), ensure_ascii=False)
 
 
-# The combined case.
+# A record with several problems at once: each is reported under its own rule.
 
 
 def test_broken_uscc_misspelt_key_and_duplicated_key_are_reported_together() -> None:

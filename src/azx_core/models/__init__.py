@@ -1,4 +1,4 @@
-"""Pydantic models of every record kind (DESIGN.md section 3).
+"""Pydantic models of every record kind of the data contract.
 
 `MODELS` maps each record kind to its model; `Record` is the union of them. Models check
 structure and format only; business rules run afterwards in `azx_core.rules`, so that

@@ -1,4 +1,4 @@
-"""The closed vocabularies of the records (DESIGN.md section 3).
+"""The closed vocabularies of the records.
 
 Values are the English identifiers of the contract; each enum documents the Chinese term
 it stands for. `ZH` holds each vocabulary's Chinese labels and `label_zh` looks one up.
