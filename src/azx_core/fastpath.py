@@ -109,6 +109,7 @@ def parse_json(text: str, kind: str | None) -> tuple[Part, tuple[str, ...]] | No
     Returns:
         The model and the paths of any repeated keys, or None.
     """
+    # NaN and Infinity are not JSON, but pydantic's parser would accept them.
     if "NaN" in text or "Infinity" in text or _INEXACT_NUMBER.search(text):
         return None
     model = _validate(text, kind)

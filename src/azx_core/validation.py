@@ -198,7 +198,7 @@ class Validator:
         if batch:
             not_checked.extend(self._batch_not_checked(kind))
         key: str = model.key  # type: ignore[attr-defined]
-        if self.engine.mask and getattr(model, "uscc", "") is None:
+        if self.engine.mask and kind == "enterprise" and model.uscc is None:  # type: ignore[attr-defined]
             key = mask_id_number(key)  # a unit known by its operator's id number
         return self._result(index, source, kind, key, findings, not_checked)
 

@@ -113,6 +113,8 @@ class Engine:
         self.mask = mask
         self.calendar = calendar or default_calendar()
         self._cache: dict[tuple[str, date], ParameterValue | None] = {}
+        # The per-record rules and the batch checks of one record share its context.
+        self._last_context: tuple[Any, Context] | None = None
 
         rules = registry()
         for rule_id in self.profile.severity:
@@ -159,9 +161,14 @@ class Engine:
             return found
 
     def context(self, record: Any) -> Context:
-        """Build the context a check sees for `record`."""
+        """The context a check sees for `record` (the last one is reused for the same record)."""
+        last = self._last_context
+        if last is not None and last[0] is record:
+            return last[1]
         day = self.as_of or reference_day(record)
-        return Context(day, self.as_of, self.profile, self.calendar, self.parameter)
+        context = Context(day, self.as_of, self.profile, self.calendar, self.parameter)
+        self._last_context = (record, context)
+        return context
 
     def check(
         self, record: Any, ctx: Context | None = None
@@ -188,11 +195,16 @@ class Engine:
         return findings, not_checked
 
     def batch_checks(self) -> list[tuple[ActiveRule, BatchCheck]]:
-        """Return fresh batch checks, one per active batch rule."""
+        """Return fresh batch checks, one per active batch rule that can decide.
+
+        A rule that needs an as-of date is left out without one: its records say it was
+        not checked, and it would have nothing to report.
+        """
         return [
             (active, active.rule.batch())
             for active in self.active.values()
             if active.rule.batch is not None
+            and not (active.rule.not_checked_without_as_of and self.as_of is None)
         ]
 
     def finding(self, active: ActiveRule, hit: Hit) -> Finding:

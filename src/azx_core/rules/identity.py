@@ -19,12 +19,13 @@ from azx_core.types import division, resident_id, uscc
 __all__: list[str] = []
 
 
-def _enterprises(record: Any) -> Iterator[tuple[str, Enterprise]]:
+def _enterprises(record: Any) -> tuple[tuple[str, Enterprise], ...]:
     """The enterprise a record names, with the path prefix that leads to it."""
+    if isinstance(record, Policy):
+        return (("policyholder.", record.policyholder),)
     if isinstance(record, Enterprise):
-        yield "", record
-    elif isinstance(record, Policy):
-        yield "policyholder.", record.policyholder
+        return (("", record),)
+    return ()
 
 
 @functools.lru_cache(maxsize=65536)
