@@ -4,19 +4,23 @@ The main process reads the input and hands chunks of raw records to worker proce
 which decode, parse and check them and send back the results together with the small
 facts the batch rules need. The main process feeds those facts to the batch checks in
 input order, so that ``--jobs 2`` produces exactly the output of ``--jobs 1``.
+
+For a streaming report the workers can also write each chunk's part of the report
+(`ParallelRun.encoded`), so that the main process only copies text, counts and feeds the
+batch checks.
 """
 
 from __future__ import annotations
 
 import itertools
 import multiprocessing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import attrs
 
 from azx_core.io.readers import RawRecord
-from azx_core.report.results import RecordResult
+from azx_core.report.results import RecordResult, Summary
 from azx_core.rules.model import NotApplicable, NotCheckable
 from azx_core.run import Run
 from azx_core.validation import Validator
@@ -59,15 +63,25 @@ def _start(settings: ValidatorSettings) -> None:
 
 
 Facts = list[tuple[int, Any]]
+Job = tuple[int, list[RawRecord], str | None, Callable[[RecordResult], str] | None]
 
 
-def _work(
-    job: tuple[int, list[RawRecord], str | None],
-) -> list[tuple[RecordResult, Facts]]:
+@attrs.frozen
+class _Encoded:
+    """A chunk's part of the report, with what the main process still needs."""
+
+    text: str
+    summary: Summary
+    valid: bytes
+    sources: list[str]
+    facts: list[Facts]
+
+
+def _work(job: Job) -> list[tuple[RecordResult, Facts]] | _Encoded:
     assert _worker is not None
     validator, checks = _worker
     engine = validator.engine
-    first, records, kind = job
+    first, records, kind, encode = job
     out = []
     for offset, record in enumerate(records):
         result, model = validator.process(
@@ -84,7 +98,18 @@ def _work(
                 if fact is not None:
                     facts.append((position, fact))
         out.append((result, facts))
-    return out
+    if encode is None:
+        return out
+    summary = Summary()
+    for result, _facts in out:
+        summary.add(result)
+    return _Encoded(
+        text="".join(encode(result) for result, _facts in out),
+        summary=summary,
+        valid=bytes(result.valid for result, _facts in out),
+        sources=[result.source for result, _facts in out],
+        facts=[facts for _result, facts in out],
+    )
 
 
 class ParallelRun(Run):
@@ -101,19 +126,41 @@ class ParallelRun(Run):
         self._settings = settings
         self._jobs = jobs
 
-    def _chunks(self) -> Iterator[tuple[int, list[RawRecord], str | None]]:
+    def _chunks(self, encode: Callable[[RecordResult], str] | None) -> Iterator[Job]:
         iterator = iter(self._records)
         first = 0
         while chunk := list(itertools.islice(iterator, CHUNK)):
-            yield first, chunk, self._kind
+            yield first, chunk, self._kind, encode
             first += len(chunk)
 
-    def __iter__(self) -> Iterator[RecordResult]:
+    def _pool(self, encode: Callable[[RecordResult], str] | None) -> Iterator[Any]:
         context = multiprocessing.get_context("spawn")
         with context.Pool(self._jobs, initializer=_start, initargs=(self._settings,)) as pool:
-            for batch in pool.imap(_work, self._chunks(), chunksize=1):
-                for result, facts in batch:
-                    self._count(result)
-                    for position, fact in facts:
-                        self._checks[position][1].observe(fact, result.index)
-                    yield result
+            yield from pool.imap(_work, self._chunks(encode), chunksize=1)
+
+    def __iter__(self) -> Iterator[RecordResult]:
+        for batch in self._pool(None):
+            for result, facts in batch:
+                self._count(result)
+                for position, fact in facts:
+                    self._checks[position][1].observe(fact, result.index)
+                yield result
+
+    def encoded(self, encode: Callable[[RecordResult], str]) -> Iterator[str]:
+        """Run, yielding the report text of each chunk as the workers wrote it.
+
+        Args:
+            encode: a module-level function (it is sent to the workers) that writes one
+                record result as report text, e.g. `azx_core.report.json_report.line`.
+        """
+        index = 0
+        for chunk in self._pool(encode):
+            self.summary.merge(chunk.summary)
+            self._valid += chunk.valid
+            for source, facts in zip(chunk.sources, chunk.facts, strict=True):
+                if self._checks:
+                    self._sources.add(source)
+                for position, fact in facts:
+                    self._checks[position][1].observe(fact, index)
+                index += 1
+            yield chunk.text

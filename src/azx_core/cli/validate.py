@@ -15,6 +15,7 @@ from azx_core import __version__
 from azx_core.batch import ParallelRun, ValidatorSettings
 from azx_core.io.readers import InputError, RawRecord, read_path, read_stream
 from azx_core.report import RENDERERS, ReportMeta, Severity
+from azx_core.report.json_report import JsonlRenderer, line
 from azx_core.run import Run
 
 __all__ = ["run_validate"]
@@ -80,8 +81,13 @@ def run_validate(args: argparse.Namespace) -> int:
     meta = ReportMeta("azx-core", __version__, run.validator.profile.name, args.as_of, args.lang)
     with _output(args.output) as out:
         renderer = RENDERERS[args.fmt](out, meta)
-        for result in run:
-            renderer.result(result)
+        if isinstance(run, ParallelRun) and isinstance(renderer, JsonlRenderer):
+            # The workers write their chunks' lines; this process only copies them.
+            for text in run.encoded(line):
+                renderer.text(text)
+        else:
+            for result in run:
+                renderer.result(result)
         renderer.batch(run.finish())
         renderer.finish(run.summary)
 

@@ -17,7 +17,7 @@ from typing import Any, TextIO
 from azx_core.report.render import ReportMeta
 from azx_core.report.results import REPORT_VERSION, BatchFinding, RecordResult, Summary
 
-__all__ = ["JsonRenderer", "JsonlRenderer", "dumps"]
+__all__ = ["JsonRenderer", "JsonlRenderer", "dumps", "line"]
 
 _encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
@@ -25,6 +25,11 @@ _encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 def dumps(value: Any) -> str:
     """Compact JSON with Chinese text kept readable."""
     return _encoder.encode(value)
+
+
+def line(result: RecordResult) -> str:
+    """One record result as a jsonl report line, newline included."""
+    return dumps(result.to_dict()) + "\n"
 
 
 class JsonlRenderer:
@@ -45,6 +50,11 @@ class JsonlRenderer:
         self._pending.append(dumps(result.to_dict()))
         if len(self._pending) >= self.BLOCK:
             self._flush()
+
+    def text(self, lines: str) -> None:
+        """Write record lines already encoded with `line` (by worker processes)."""
+        self._flush()
+        self._out.write(lines)
 
     def _flush(self) -> None:
         if self._pending:

@@ -156,6 +156,11 @@ class Summary:
             self._count(finding)
         self.not_checked += len(result.not_checked)
 
+    def merge(self, other: Summary) -> None:
+        """Add the counts of another summary (of a separate part of the same run)."""
+        for name in ("records", "valid", "invalid", "errors", "warnings", "infos", "not_checked"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
     def add_batch(self, finding: Finding, *, invalidates: bool) -> None:
         """Count a batch finding; `invalidates` when it turns a valid record invalid."""
         self._count(finding)
