@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -77,6 +78,14 @@ class _Encoded:
     facts: list[Facts]
 
 
+def _start_method() -> Any:
+    """Fork where it is safe (POSIX, no other thread running): the workers then start
+    with the library already loaded. Otherwise start fresh interpreters."""
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
 def _work(job: Job) -> list[tuple[RecordResult, Facts]] | _Encoded:
     assert _worker is not None
     validator, checks = _worker
@@ -134,7 +143,7 @@ class ParallelRun(Run):
             first += len(chunk)
 
     def _pool(self, encode: Callable[[RecordResult], str] | None) -> Iterator[Any]:
-        context = multiprocessing.get_context("spawn")
+        context = _start_method()
         with context.Pool(self._jobs, initializer=_start, initargs=(self._settings,)) as pool:
             yield from pool.imap(_work, self._chunks(encode), chunksize=1)
 
