@@ -82,7 +82,7 @@ def run_explain(args: argparse.Namespace) -> int:
             shown = "none (no such requirement)" if value.value is None else str(value.value)
             lines.append(
                 f"    from {value.start.isoformat()}: {shown}  [{value.reference}]"
-                f" {value.confidence}, confirmed {value.last_confirmed.isoformat()}"
+                f" {value.confidence}; last confirmed {value.last_confirmed.isoformat()}"
             )
     print("\n".join(lines))
     return 0

@@ -121,7 +121,7 @@ def _run(args: argparse.Namespace) -> int:
         from azx_core.cli.schema import run_schema
 
         return run_schema(args)
-    raise UsageError("azx: a command is required (validate, rules, explain, schema)")
+    raise UsageError("a command is required (validate, rules, explain, schema)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
