@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from azx_core.errors import InvalidIdentifier
@@ -54,23 +55,22 @@ def uscc_valid(record: Enterprise | Policy | FeeLedger, ctx: Context) -> Iterato
 @check("ENT002")
 def resident_ids_valid(record: Enterprise | Policy, ctx: Context) -> Iterator[Hit]:
     """Every resident id number on the record passes GB 11643-1999."""
-    numbers = [
-        (f"{prefix}operator_id_number", e.operator_id_number)
-        for prefix, e in _enterprises(record)
-        if e.operator_id_number
-    ]
+    today = date.today()
+    for prefix, unit in _enterprises(record):
+        if unit.operator_id_number:
+            yield from _id_problem(f"{prefix}operator_id_number", unit.operator_id_number, today)
     if isinstance(record, Policy) and record.insured_persons:
-        numbers.extend(
-            (f"insured_persons[{i}].id_number", person.id_number)
-            for i, person in enumerate(record.insured_persons)
-            if person.id_number
-        )
-    for path, number in numbers:
-        assert number is not None
-        try:
-            resident_id.validate(number)
-        except InvalidIdentifier as exc:
-            yield Hit(path, {"id_number": number, "code": exc.code, "detail": str(exc)})
+        for position, person in enumerate(record.insured_persons):
+            if person.id_number:
+                path = f"insured_persons[{position}].id_number"
+                yield from _id_problem(path, person.id_number, today)
+
+
+def _id_problem(path: str, number: str, today: date) -> Iterator[Hit]:
+    try:
+        resident_id.validate(number, today=today)
+    except InvalidIdentifier as exc:
+        yield Hit(path, {"id_number": number, "code": exc.code, "detail": str(exc)})
 
 
 @check("ENT003")

@@ -39,6 +39,8 @@ _EARLIEST_BIRTH = date(1900, 1, 1)
 
 def compact(number: str) -> str:
     """Strip white space and upper-case a trailing ``x``."""
+    if len(number) == 18 and number[:17].isdigit() and number[17] != "x":
+        return number  # already compact: the common case
     return number.strip().replace(" ", "").upper()
 
 
