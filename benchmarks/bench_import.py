@@ -34,7 +34,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+
+from report_table import table, verdict
 
 _TIMED = "import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
 _HYPOTHESIS = "import sys, {module}; print('hypothesis' in sys.modules)"
@@ -93,20 +94,6 @@ def _spread(samples: list[float]) -> str:
     return f"{statistics.median(samples) * 1000:.0f} (min {min(samples) * 1000:.0f})"
 
 
-def _verdict(ok: bool) -> str:
-    return "PASS" if ok else "FAIL"
-
-
-def _table(rows: Sequence[tuple[str, ...]]) -> str:
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    lines = []
-    for number, row in enumerate(rows):
-        lines.append("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
-        if number == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines)
-
-
 def _environment(cache: str | None) -> dict[str, str]:
     """The children's environment: with a bytecode cache in `cache`, unless None."""
     env = dict(os.environ)
@@ -139,13 +126,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.importtime:
             costliest = _costliest("azx_core", args.top)
             print(f"\ncostliest modules of import azx_core (cumulative, top {args.top})")
-            print(_table([("ms", "module"), *((f"{us / 1000:.1f}", n) for us, n in costliest)]))
+            print(table([("ms", "module"), *((f"{us / 1000:.1f}", n) for us, n in costliest)]))
     finally:
         if cache is not None:
             shutil.rmtree(cache, ignore_errors=True)
 
     print()
-    print(_table([("target", "measured", "target", "verdict"), *targets]))
+    print(table([("target", "measured", "target", "verdict"), *targets]))
     return 0
 
 
@@ -161,16 +148,16 @@ def _measure(runs: int) -> list[tuple[str, ...]]:
         ratio = statistics.median(ours) / statistics.median(base)
         rows.append((measure, _spread(base), _spread(ours), f"{ratio:.2f}x"))
         name = f"import azx_core / import pydantic ({measure})"
-        targets.append((name, f"{ratio:.2f}x", "< 3x", _verdict(ratio < 3)))
+        targets.append((name, f"{ratio:.2f}x", "< 3x", verdict(ratio < 3)))
     print()
-    print(_table(rows))
+    print(table(rows))
 
     installed = _hypothesis_installed()
     for module in ("azx_core", "azx_core.cli.main"):
         loaded = _imports_hypothesis(module)
-        verdict = _verdict(not loaded) if installed else "n/a (hypothesis not installed)"
+        outcome = verdict(not loaded) if installed else "n/a (hypothesis not installed)"
         name = f"hypothesis not loaded by import {module}"
-        targets.append((name, str(not loaded), "True", verdict))
+        targets.append((name, str(not loaded), "True", outcome))
     return targets
 
 

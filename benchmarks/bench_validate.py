@@ -35,11 +35,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from report_table import table, verdict
 
 from azx_core.cli.main import main as azx_main
 from azx_core.models import Policy
@@ -206,20 +208,6 @@ def _run_child(command: list[str]) -> tuple[float, int, int]:
     return elapsed, code, peak
 
 
-def _verdict(ok: bool) -> str:
-    return "PASS" if ok else "FAIL"
-
-
-def _table(rows: Sequence[tuple[str, ...]]) -> str:
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    lines = []
-    for number, row in enumerate(rows):
-        lines.append("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
-        if number == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines)
-
-
 def measure_throughput(folder: Path, records: int) -> list[tuple[str, str, str, str]]:
     """Measurements (a), (b) and (c), and the target rows for their ratios."""
     data = folder / "policies.jsonl"
@@ -239,7 +227,7 @@ def measure_throughput(folder: Path, records: int) -> list[tuple[str, str, str, 
 
     print()
     print(
-        _table(
+        table(
             [
                 ("measure", "seconds", "records/s"),
                 ("(a) bare pydantic parsing", f"{bare:.2f}", f"{bare_rate:,.0f}"),
@@ -251,8 +239,8 @@ def measure_throughput(folder: Path, records: int) -> list[tuple[str, str, str, 
     over_bare = full_rate / bare_rate
     over_schema = full_rate / schema_rate
     return [
-        ("full / bare pydantic", f"{over_bare:.2f}", ">= 0.5", _verdict(over_bare >= 0.5)),
-        ("full / jsonschema", f"{over_schema:.1f}", ">= 10", _verdict(over_schema >= 10)),
+        ("full / bare pydantic", f"{over_bare:.2f}", ">= 0.5", verdict(over_bare >= 0.5)),
+        ("full / jsonschema", f"{over_schema:.1f}", ">= 10", verdict(over_schema >= 10)),
     ]
 
 
@@ -271,7 +259,7 @@ def measure_jobs(folder: Path) -> list[tuple[str, str, str, str]]:
 
     print()
     print(
-        _table(
+        table(
             [
                 ("subprocess", "seconds"),
                 ("interpreter and import (azx --version)", f"{startup:.2f}"),
@@ -281,8 +269,8 @@ def measure_jobs(folder: Path) -> list[tuple[str, str, str, str]]:
         )
     )
     return [
-        ("--jobs 2 speed-up over --jobs 1", f"{speedup:.2f}x", ">= 1.6x", _verdict(speedup >= 1.6)),
-        ("--jobs 1 and --jobs 2 outputs identical", str(identical), "True", _verdict(identical)),
+        ("--jobs 2 speed-up over --jobs 1", f"{speedup:.2f}x", ">= 1.6x", verdict(speedup >= 1.6)),
+        ("--jobs 1 and --jobs 2 outputs identical", str(identical), "True", verdict(identical)),
     ]
 
 
@@ -312,7 +300,7 @@ def measure_memory(
             path.unlink()
     largest.unlink()
     print()
-    print(_table(rows))
+    print(table(rows))
 
     smallest, biggest = min(sizes), max(sizes)
     growth = peaks[biggest] / peaks[smallest] - 1
@@ -322,7 +310,7 @@ def measure_memory(
             f"peak at {biggest:,} within 20 % of {smallest:,}",
             f"{growth * 100:+.1f} %",
             "<= +20 %",
-            _verdict(growth <= 0.2),
+            verdict(growth <= 0.2),
         )
     ]
     if million is None:
@@ -333,7 +321,7 @@ def measure_memory(
                 "peak under 150 MB at 1,000,000",
                 f"{million / MB:.1f} MB",
                 "< 150 MB",
-                _verdict(million < 150 * MB),
+                verdict(million < 150 * MB),
             )
         )
     return results
@@ -407,7 +395,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(folder, ignore_errors=True)
 
     print()
-    print(_table([("target", "measured", "target", "verdict"), *targets]))
+    print(table([("target", "measured", "target", "verdict"), *targets]))
     return 0
 
 
