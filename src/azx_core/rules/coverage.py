@@ -19,12 +19,11 @@ from azx_core.models import (
     EnterpriseStatus,
     Industry,
     Policy,
-    PolicyStatus,
 )
 from azx_core.models.enums import label_zh
 from azx_core.report.results import Severity
 from azx_core.rules.model import Context, Hit, NotCheckable
-from azx_core.rules.policy import cover_end, holder_key
+from azx_core.rules.policy import ENDED, cover_end, holder_key
 from azx_core.rules.registry import batch, check
 
 __all__ = ["REQUIRED_HEADS", "UninsuredHighRiskUnit"]
@@ -132,12 +131,9 @@ def roster_matches_count(policy: Policy, ctx: Context) -> Iterator[Hit]:
         )
 
 
-_ENDED = frozenset({PolicyStatus.SURRENDERED, PolicyStatus.CANCELLED})
-
-
 def in_force_on(policy: Policy, day: date) -> bool:
     """Whether the policy covers `day` (00:00 of start to 24:00 of its last day)."""
-    if policy.status in _ENDED and policy.ended_on is None:
+    if policy.status in ENDED and policy.ended_on is None:
         return False  # ended on a date the record does not say
     return policy.start <= day <= cover_end(policy)
 

@@ -138,11 +138,10 @@ class Engine:
             if active.rule.check is not None:
                 for kind in active.rule.kinds:
                     by_kind.setdefault(kind, []).append(active)
-        self._by_kind = {kind: tuple(found) for kind, found in by_kind.items()}
         # What the per-record loop needs, without attribute look-ups on the hot path.
         self._checks = {
             kind: tuple((a, a.rule.id, a.rule.check) for a in found)
-            for kind, found in self._by_kind.items()
+            for kind, found in by_kind.items()
         }
 
     def is_active(self, rule_id: str) -> bool:
@@ -170,17 +169,14 @@ class Engine:
         self._last_context = (record, context)
         return context
 
-    def check(
-        self, record: Any, ctx: Context | None = None
-    ) -> tuple[list[Finding], list[NotChecked]]:
+    def check(self, record: Any) -> tuple[list[Finding], list[NotChecked]]:
         """Run every active per-record rule for the record's kind."""
         findings: list[Finding] = []
         not_checked: list[NotChecked] = []
         checks = self._checks.get(record.kind)
         if not checks:
             return findings, not_checked
-        if ctx is None:
-            ctx = self.context(record)
+        ctx = self.context(record)
         for active, rule_id, function in checks:
             try:
                 for hit in function(record, ctx):  # type: ignore[misc]

@@ -17,11 +17,12 @@ from azx_core.models import Enterprise, EnterpriseStatus, Policy, PolicyStatus
 from azx_core.rules.model import Context, Hit
 from azx_core.rules.registry import batch, check
 
-__all__ = ["RenewalGap", "cover_end"]
+__all__ = ["ENDED", "RenewalGap", "cover_end", "holder_key"]
 
 _SHARE_TOLERANCE = Decimal("0.0001")
 _EXEMPT = frozenset({EnterpriseStatus.CLOSED, EnterpriseStatus.CEASED})
-_ENDED = frozenset({PolicyStatus.SURRENDERED, PolicyStatus.CANCELLED})
+#: Policy statuses that end cover before the end date.
+ENDED = frozenset({PolicyStatus.SURRENDERED, PolicyStatus.CANCELLED})
 
 
 def cover_end(policy: Policy) -> date:
@@ -72,7 +73,7 @@ def surrender_allowed(policy: Policy, ctx: Context) -> Iterator[Hit]:
     if holder_status in _EXEMPT:
         return
     params: dict[str, Any] = {"policyholder_status": holder_status, "status": policy.status}
-    if policy.status in _ENDED:
+    if policy.status in ENDED:
         yield Hit("status", params)
     elif policy.ended_on is not None and policy.ended_on < policy.end:
         yield Hit(
